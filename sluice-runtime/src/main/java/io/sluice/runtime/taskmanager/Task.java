@@ -16,7 +16,7 @@ import io.sluice.runtime.util.SerializedValue;
  * the terminal one (FINISHED with accumulators, FAILED with the error, CANCELED), through
  * {@link TaskManagerActions#updateTaskExecutionState}.
  */
-public final class Task {
+public final class Task implements TaskHandle {
     private final TaskDeploymentDescriptor tdd;
 
     public Task(
@@ -28,25 +28,32 @@ public final class Task {
         this.tdd = tdd;
     }
 
+    @Override
     public ExecutionAttemptID getAttemptId() {
         return tdd.attemptId();
     }
 
+    @Override
     public TaskDeploymentDescriptor getDescriptor() {
         return tdd;
     }
 
+    @Override
     public ExecutionState getExecutionState() {
         return ExecutionState.CREATED;
     }
 
+    @Override
     public void startTaskThread() {}
 
     /** Cancels the task: stops it promptly, interrupting user code if it does not return. */
+    @Override
     public void cancelExecution() {}
 
     /** Fails the task from outside (e.g. its JobMaster is gone). */
+    @Override
     public void failExternally(Throwable cause) {}
 
+    @Override
     public void deliverOperatorEvent(OperatorID operator, SerializedValue<OperatorEvent> event) {}
 }
