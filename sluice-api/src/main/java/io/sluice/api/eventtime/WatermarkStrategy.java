@@ -31,14 +31,9 @@ public interface WatermarkStrategy<T> extends Serializable {
     }
 
     /** No watermarks: event time does not advance until the end of a bounded input. */
+    @SuppressWarnings("unchecked")
     static <T> WatermarkStrategy<T> noWatermarks() {
-        return () -> new WatermarkGenerator<T>() {
-            @Override
-            public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {}
-
-            @Override
-            public void onPeriodicEmit(WatermarkOutput output) {}
-        };
+        return (WatermarkStrategy<T>) NoWatermarksStrategy.INSTANCE;
     }
 
     /** Timestamps never decrease: the watermark trails the largest timestamp seen by 1 ms. */

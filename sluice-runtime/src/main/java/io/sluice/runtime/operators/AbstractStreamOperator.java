@@ -1,0 +1,165 @@
+package io.sluice.runtime.operators;
+
+import io.sluice.api.functions.KeySelector;
+import io.sluice.api.functions.TimerService;
+import io.sluice.runtime.graph.OperatorConfig;
+import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.streamrecord.StreamRecord;
+import io.sluice.runtime.streamrecord.WatermarkElement;
+
+/**
+ * Base of the built-in operators: keeps the parameters, the output, the current key of keyed
+ * operators and the event-time clock. Task thread only.
+ */
+public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT> {
+    protected StreamOperatorParameters<OUT> parameters;
+    protected Output<OUT> output;
+    protected StreamingRuntimeContext runtimeContext;
+
+    /** The last watermark this operator received (per input for two-input operators). */
+    protected long currentWatermark = Long.MIN_VALUE;
+
+    private long input1Watermark = Long.MIN_VALUE;
+    private long input2Watermark = Long.MIN_VALUE;
+
+    private KeySelector<Object, Object> keySelector1;
+    private KeySelector<Object, Object> keySelector2;
+    private Object currentKey;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void setup(StreamOperatorParameters<OUT> parameters) {
+        this.parameters = parameters;
+        this.output = parameters.output();
+        this.runtimeContext = new StreamingRuntimeContext(
+                parameters.taskInfo(), parameters.jobId(), parameters.userCodeClassLoader(), parameters.accumulators());
+        OperatorConfig config = parameters.config();
+        if (!config.keySelectors().isEmpty()) {
+            keySelector1 = (KeySelector<Object, Object>) config.keySelectors().get(0);
+            if (config.keySelectors().size() > 1) {
+                keySelector2 = (KeySelector<Object, Object>) config.keySelectors().get(1);
+            }
+        }
+    }
+
+    @Override
+    public void open() throws Exception {}
+
+    @Override
+    public void finish() throws Exception {}
+
+    @Override
+    public void close() throws Exception {}
+
+    @Override
+    public OperatorID getOperatorId() {
+        return parameters.config().operatorId();
+    }
+
+    public String getOperatorName() {
+        return parameters.config().name();
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    public boolean isKeyed() {
+        return keySelector1 != null;
+    }
+
+    /** Sets the current key from a record of input 1 (keyed operators). */
+    protected final void setKeyContextElement1(StreamRecord<?> record) throws Exception {
+        currentKey = keyOf(keySelector1, record.getValue());
+    }
+
+    /** Sets the current key from a record of input 2 (keyed two-input operators). */
+    protected final void setKeyContextElement2(StreamRecord<?> record) throws Exception {
+        currentKey = keyOf(keySelector2, record.getValue());
+    }
+
+    private Object keyOf(KeySelector<Object, Object> selector, Object value) throws Exception {
+        Object key = selector.getKey(value);
+        if (key == null) {
+            throw new NullPointerException("The key selector of '" + getOperatorName() + "' returned null for " + value
+                    + "; keys must not be null.");
+        }
+        return key;
+    }
+
+    public Object getCurrentKey() {
+        return currentKey;
+    }
+
+    public void setCurrentKey(Object key) {
+        this.currentKey = key;
+    }
+
+    // ------------------------------------------------------------------ time
+
+    /** One-input default: remember and forward. */
+    public void processWatermark(WatermarkElement watermark) throws Exception {
+        currentWatermark = watermark.getTimestamp();
+        output.emitWatermark(watermark);
+    }
+
+    /** Two-input default: the clock is the minimum of both inputs' watermarks. */
+    public void processWatermark1(WatermarkElement watermark) throws Exception {
+        input1Watermark = watermark.getTimestamp();
+        combineWatermarks();
+    }
+
+    public void processWatermark2(WatermarkElement watermark) throws Exception {
+        input2Watermark = watermark.getTimestamp();
+        combineWatermarks();
+    }
+
+    private void combineWatermarks() throws Exception {
+        long min = Math.min(input1Watermark, input2Watermark);
+        if (min > currentWatermark) {
+            processWatermark(new WatermarkElement(min));
+        }
+    }
+
+    /**
+     * The timer service user functions see. Registering timers needs keyed state and timers, which
+     * the event-time work adds; until then, and always on non-keyed streams, it says so clearly.
+     */
+    protected TimerService timerService() {
+        return new TimerService() {
+            @Override
+            public long currentProcessingTime() {
+                return parameters.processingTimeService().getCurrentProcessingTime();
+            }
+
+            @Override
+            public long currentWatermark() {
+                return currentWatermark;
+            }
+
+            @Override
+            public void registerProcessingTimeTimer(long time) {
+                throw new UnsupportedOperationException(unsupportedTimers(TimerService.UNSUPPORTED_REGISTER_TIMER_MSG));
+            }
+
+            @Override
+            public void registerEventTimeTimer(long time) {
+                throw new UnsupportedOperationException(unsupportedTimers(TimerService.UNSUPPORTED_REGISTER_TIMER_MSG));
+            }
+
+            @Override
+            public void deleteProcessingTimeTimer(long time) {
+                throw new UnsupportedOperationException(unsupportedTimers(TimerService.UNSUPPORTED_DELETE_TIMER_MSG));
+            }
+
+            @Override
+            public void deleteEventTimeTimer(long time) {
+                throw new UnsupportedOperationException(unsupportedTimers(TimerService.UNSUPPORTED_DELETE_TIMER_MSG));
+            }
+        };
+    }
+
+    private String unsupportedTimers(String nonKeyedMessage) {
+        return isKeyed()
+                ? "Timers are not supported yet in this version of Sluice (operator '" + getOperatorName() + "')."
+                : nonKeyedMessage + " Operator: '" + getOperatorName() + "'.";
+    }
+}

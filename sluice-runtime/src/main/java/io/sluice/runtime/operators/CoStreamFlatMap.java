@@ -1,0 +1,32 @@
+package io.sluice.runtime.operators;
+
+import io.sluice.api.functions.co.CoFlatMapFunction;
+import io.sluice.runtime.streamrecord.StreamRecord;
+
+/** Applies a {@link CoFlatMapFunction} to two inputs. */
+public final class CoStreamFlatMap<IN1, IN2, OUT> extends AbstractUdfStreamOperator<OUT, CoFlatMapFunction<IN1, IN2, OUT>>
+        implements TwoInputStreamOperator<IN1, IN2, OUT> {
+    private TimestampedCollector<OUT> collector;
+
+    public CoStreamFlatMap(CoFlatMapFunction<IN1, IN2, OUT> flatMapper) {
+        super(flatMapper);
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        collector = new TimestampedCollector<>(output);
+    }
+
+    @Override
+    public void processElement1(StreamRecord<IN1> record) throws Exception {
+        collector.setTimestamp(record);
+        userFunction.flatMap1(record.getValue(), collector);
+    }
+
+    @Override
+    public void processElement2(StreamRecord<IN2> record) throws Exception {
+        collector.setTimestamp(record);
+        userFunction.flatMap2(record.getValue(), collector);
+    }
+}

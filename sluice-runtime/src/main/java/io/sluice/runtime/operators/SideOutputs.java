@@ -1,0 +1,27 @@
+package io.sluice.runtime.operators;
+
+import io.sluice.api.util.OutputTag;
+import io.sluice.runtime.streamrecord.StreamRecord;
+
+/** Emits side-output elements with the current element's timestamp, reusing one record. Task thread only. */
+final class SideOutputs {
+    private final Output<?> output;
+    private final StreamRecord<Object> reuse = new StreamRecord<>(null);
+
+    SideOutputs(Output<?> output) {
+        this.output = output;
+    }
+
+    @SuppressWarnings("unchecked")
+    <X> void emit(OutputTag<X> tag, X value, StreamRecord<?> current) {
+        if (tag == null) {
+            throw new IllegalArgumentException("OutputTag must not be null.");
+        }
+        if (current != null) {
+            reuse.copyTimestampFrom(current);
+        } else {
+            reuse.eraseTimestamp();
+        }
+        output.collect(tag, (StreamRecord<X>) reuse.replace(value));
+    }
+}

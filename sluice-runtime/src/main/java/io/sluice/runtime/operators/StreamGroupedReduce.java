@@ -1,0 +1,29 @@
+package io.sluice.runtime.operators;
+
+import io.sluice.api.functions.ReduceFunction;
+import io.sluice.runtime.streamrecord.StreamRecord;
+import java.util.HashMap;
+
+/**
+ * Rolling reduce on a keyed stream: keeps the current aggregate per key and emits it after each
+ * element. State lives in a per-operator map until the keyed state backend (event-time work)
+ * takes over.
+ */
+public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, ReduceFunction<T>> implements OneInputStreamOperator<T, T> {
+    private final HashMap<Object, T> values = new HashMap<>();
+
+    public StreamGroupedReduce(ReduceFunction<T> reducer) {
+        super(reducer);
+    }
+
+    @Override
+    public void processElement(StreamRecord<T> record) throws Exception {
+        setKeyContextElement1(record);
+        Object key = getCurrentKey();
+        T value = record.getValue();
+        T current = values.get(key);
+        T result = current == null ? value : userFunction.reduce(current, value);
+        values.put(key, result);
+        output.collect(record.replace(result));
+    }
+}

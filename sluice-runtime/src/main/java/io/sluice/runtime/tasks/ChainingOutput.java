@@ -1,0 +1,92 @@
+package io.sluice.runtime.tasks;
+
+import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.api.util.OutputTag;
+import io.sluice.runtime.operators.OneInputStreamOperator;
+import io.sluice.runtime.operators.Output;
+import io.sluice.runtime.operators.TwoInputStreamOperator;
+import io.sluice.runtime.streamrecord.StreamRecord;
+import io.sluice.runtime.streamrecord.WatermarkElement;
+
+/**
+ * Hands records to the next operator of the chain by a direct call. With object reuse off and a
+ * mutable type, the value is copied first, so the next function may keep or change it freely.
+ * Listens to the main output ({@code outputTag == null}) or to one side output.
+ */
+final class ChainingOutput<T> implements Output<T> {
+    private final OneInputStreamOperator<T, ?> oneInput;
+    private final TwoInputStreamOperator<T, ?, ?> firstOfTwo;
+    private final TwoInputStreamOperator<?, T, ?> secondOfTwo;
+    private final TypeSerializer<T> copier;
+    private final OutputTag<?> outputTag;
+
+    @SuppressWarnings("unchecked")
+    ChainingOutput(Object target, int typeNumber, TypeSerializer<T> serializer, OutputTag<?> outputTag) {
+        if (target instanceof OneInputStreamOperator<?, ?> one) {
+            this.oneInput = (OneInputStreamOperator<T, ?>) one;
+            this.firstOfTwo = null;
+            this.secondOfTwo = null;
+        } else {
+            TwoInputStreamOperator<?, ?, ?> two = (TwoInputStreamOperator<?, ?, ?>) target;
+            this.oneInput = null;
+            this.firstOfTwo = typeNumber == 0 ? (TwoInputStreamOperator<T, ?, ?>) two : null;
+            this.secondOfTwo = typeNumber == 1 ? (TwoInputStreamOperator<?, T, ?>) two : null;
+        }
+        this.copier = serializer == null || serializer.isImmutableType() ? null : serializer;
+        this.outputTag = outputTag;
+    }
+
+    @Override
+    public void collect(StreamRecord<T> record) {
+        if (outputTag == null) {
+            push(record);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
+        if (outputTag != null && outputTag.equals(tag)) {
+            push((StreamRecord<T>) record);
+        }
+    }
+
+    private void push(StreamRecord<T> record) {
+        if (copier != null) {
+            record.replace(copier.copy(record.getValue()));
+        }
+        try {
+            if (oneInput != null) {
+                oneInput.processElement(record);
+            } else if (firstOfTwo != null) {
+                firstOfTwo.processElement1(record);
+            } else {
+                secondOfTwo.processElement2(record);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChainedException(e);
+        }
+    }
+
+    @Override
+    public void emitWatermark(WatermarkElement watermark) {
+        try {
+            if (oneInput != null) {
+                oneInput.processWatermark(watermark);
+            } else if (firstOfTwo != null) {
+                firstOfTwo.processWatermark1(watermark);
+            } else {
+                secondOfTwo.processWatermark2(watermark);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChainedException(e);
+        }
+    }
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,136 @@
+package io.sluice.runtime.tasks;
+
+import io.sluice.api.connector.sink.Sink;
+import io.sluice.api.connector.source.Source;
+import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.runtime.graph.OperatorConfig;
+import io.sluice.runtime.graph.OperatorConfig.ChainedOutput;
+import io.sluice.runtime.graph.TaskConfig;
+import io.sluice.runtime.graph.TaskConfig.NetworkOutput;
+import io.sluice.runtime.operators.OperatorFactory;
+import io.sluice.runtime.operators.Output;
+import io.sluice.runtime.operators.SinkWriterOperator;
+import io.sluice.runtime.operators.StreamOperator;
+import io.sluice.runtime.operators.StreamOperatorParameters;
+import io.sluice.runtime.operators.coordination.OperatorEvent;
+import io.sluice.runtime.operators.coordination.OperatorEventHandler;
+import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.source.SourceOperator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The operators of one task, wired: chained operators call each other through
+ * {@link ChainingOutput}s; operators with network outputs write through
+ * {@link RecordWriterOutput}s. Task thread only.
+ *
+ * <p>Life cycle: {@link #open()} opens tail first; {@link #finish()} finishes head first (each
+ * flushes what it buffered into the still-open operators behind it); {@link #close()} closes all,
+ * keeping the first exception.
+ */
+final class OperatorChain {
+    private final List<StreamOperator<?>> operators;
+
+    /**
+     * @param parameters the parameters for one operator given its config and output
+     * @param writerOutputs the network outputs, in the order of {@code config.outputs()}
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    OperatorChain(
+            TaskConfig config,
+            List<RecordWriterOutput<?>> writerOutputs,
+            Function<ParameterRequest, StreamOperatorParameters<?>> parameters) {
+        List<OperatorConfig> configs = config.operators();
+        List<StreamOperator<?>> ops = new ArrayList<>(configs.size());
+        for (OperatorConfig oc : configs) {
+            ops.add(instantiate(oc));
+        }
+        for (int i = configs.size() - 1; i >= 0; i--) {
+            OperatorConfig oc = configs.get(i);
+            List<Output<?>> outs = new ArrayList<>();
+            for (ChainedOutput co : oc.chainedOutputs()) {
+                outs.add(new ChainingOutput<>(ops.get(co.targetOperatorIndex()), co.typeNumber(),
+                        (TypeSerializer) oc.outputSerializer(), co.outputTag()));
+            }
+            List<NetworkOutput> networkOutputs = config.outputs();
+            for (int n = 0; n < networkOutputs.size(); n++) {
+                if (networkOutputs.get(n).operatorIndex() == i) {
+                    outs.add(writerOutputs.get(n));
+                }
+            }
+            Output<?> output = switch (outs.size()) {
+                case 0 -> new DiscardingOutput<>();
+                case 1 -> outs.get(0);
+                default -> new BroadcastingOutput(outs.toArray(new Output[0]));
+            };
+            StreamOperator op = ops.get(i);
+            op.setup(parameters.apply(new ParameterRequest(oc, output)));
+        }
+        this.operators = List.copyOf(ops);
+    }
+
+    /** What the task is asked for, to build one operator's parameters. */
+    record ParameterRequest(OperatorConfig config, Output<?> output) {}
+
+    private static StreamOperator<?> instantiate(OperatorConfig oc) {
+        return switch (oc.kind()) {
+            case SOURCE -> new SourceOperator<>((Source) oc.source(), oc.watermarkStrategy());
+            case SINK -> new SinkWriterOperator<>((Sink) oc.sink());
+            case OPERATOR -> OperatorFactory.create(oc.spec());
+        };
+    }
+
+    StreamOperator<?> getHead() {
+        return operators.get(0);
+    }
+
+    List<StreamOperator<?>> getOperators() {
+        return operators;
+    }
+
+    void open() throws Exception {
+        for (int i = operators.size() - 1; i >= 0; i--) {
+            operators.get(i).open();
+        }
+    }
+
+    void finish() throws Exception {
+        for (StreamOperator<?> op : operators) {
+            op.finish();
+        }
+    }
+
+    /** Closes every operator; the first exception is rethrown after all were tried. */
+    void close() throws Exception {
+        Exception first = null;
+        for (StreamOperator<?> op : operators) {
+            try {
+                op.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Delivers a coordinator event to the operator it is for. */
+    void dispatchOperatorEvent(OperatorID operatorId, OperatorEvent event) throws Exception {
+        for (StreamOperator<?> op : operators) {
+            if (op.getOperatorId().equals(operatorId)) {
+                if (op instanceof OperatorEventHandler handler) {
+                    handler.handleOperatorEvent(event);
+                    return;
+                }
+                throw new IllegalStateException("Operator " + operatorId + " does not accept coordinator events: " + event);
+            }
+        }
+        throw new IllegalStateException("No operator " + operatorId + " in this task for event " + event);
+    }
+}

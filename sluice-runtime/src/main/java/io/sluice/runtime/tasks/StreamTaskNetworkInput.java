@@ -1,0 +1,142 @@
+package io.sluice.runtime.tasks;
+
+import io.sluice.api.connector.source.InputStatus;
+import io.sluice.runtime.network.api.EndOfPartitionEvent;
+import io.sluice.runtime.network.api.serialization.RecordDeserializer;
+import io.sluice.runtime.network.api.serialization.RecordDeserializer.DeserializationResult;
+import io.sluice.runtime.network.api.serialization.SpanningRecordDeserializer;
+import io.sluice.runtime.network.buffer.Buffer;
+import io.sluice.runtime.network.partition.consumer.BufferOrEvent;
+import io.sluice.runtime.network.partition.consumer.SingleInputGate;
+import io.sluice.runtime.streamrecord.StreamElement;
+import io.sluice.runtime.streamrecord.StreamElementSerializer;
+import io.sluice.runtime.streamrecord.WatermarkElement;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads one input gate: takes buffers from its channels, deserializes stream elements with one
+ * deserializer per channel, and hands records and (combined) watermarks to the task's handler.
+ * Task thread only.
+ */
+final class StreamTaskNetworkInput {
+    /** Receives what this input reads; implemented by the task for its head operator. */
+    interface Handler {
+        void processElement(int typeNumber, StreamElement record) throws Exception;
+
+        void processWatermark(int typeNumber, WatermarkElement watermark) throws Exception;
+    }
+
+    private final SingleInputGate gate;
+    private final int typeNumber;
+    private final WatermarkValve valve;
+    private final int channelOffset;
+    private final RecordDeserializer<StreamElement>[] deserializers;
+    private RecordDeserializer<StreamElement> current;
+    private Buffer currentBuffer;
+    private boolean finished;
+
+    @SuppressWarnings("unchecked")
+    StreamTaskNetworkInput(SingleInputGate gate, int typeNumber, StreamElementSerializer<?> serializer, WatermarkValve valve, int channelOffset) {
+        this.gate = gate;
+        this.typeNumber = typeNumber;
+        this.valve = valve;
+        this.channelOffset = channelOffset;
+        this.deserializers = new RecordDeserializer[gate.getNumberOfChannels()];
+        for (int i = 0; i < deserializers.length; i++) {
+            deserializers[i] = new SpanningRecordDeserializer<>(serializer.duplicate());
+        }
+    }
+
+    SingleInputGate getGate() {
+        return gate;
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    CompletableFuture<?> getAvailableFuture() {
+        return gate.getAvailableFuture();
+    }
+
+    /** Processes up to {@code maxRecords} records; says whether more may be available now. */
+    InputStatus process(Handler handler, int maxRecords) throws Exception {
+        int processed = 0;
+        while (true) {
+            if (current != null) {
+                DeserializationResult result = current.getNextRecord();
+                if (result.isBufferConsumed()) {
+                    Buffer b = currentBuffer;
+                    currentBuffer = null;
+                    RecordDeserializer<StreamElement> d = current;
+                    current = null;
+                    if (result.isFullRecord()) {
+                        b.recycleBuffer();
+                        dispatch(handler, d.getRecord(), currentChannel);
+                        if (++processed >= maxRecords) {
+                            return InputStatus.MORE_AVAILABLE;
+                        }
+                        continue;
+                    }
+                    b.recycleBuffer();
+                } else if (result.isFullRecord()) {
+                    dispatch(handler, current.getRecord(), currentChannel);
+                    if (++processed >= maxRecords) {
+                        return InputStatus.MORE_AVAILABLE;
+                    }
+                    continue;
+                }
+            }
+            if (finished) {
+                return InputStatus.END_OF_INPUT;
+            }
+            BufferOrEvent next = gate.pollNext();
+            if (next == null) {
+                return processed > 0 ? InputStatus.MORE_AVAILABLE : InputStatus.NOTHING_AVAILABLE;
+            }
+            int channel = next.getChannelIndex();
+            if (next.isBuffer()) {
+                currentChannel = channel;
+                currentBuffer = next.getBuffer();
+                current = deserializers[channel];
+                current.setNextBuffer(currentBuffer);
+            } else if (next.getEvent() instanceof EndOfPartitionEvent) {
+                long wm = valve.onChannelFinished(channelOffset + channel);
+                if (wm != Long.MIN_VALUE) {
+                    handler.processWatermark(typeNumber, new WatermarkElement(wm));
+                }
+                if (gate.isFinished()) {
+                    finished = true;
+                    return InputStatus.END_OF_INPUT;
+                }
+            } else {
+                throw new IllegalStateException("Unexpected event " + next.getEvent() + " on " + gate);
+            }
+        }
+    }
+
+    private int currentChannel;
+
+    private void dispatch(Handler handler, StreamElement element, int channel) throws Exception {
+        if (element.isRecord()) {
+            handler.processElement(typeNumber, element);
+        } else {
+            long wm = valve.onWatermark(channelOffset + channel, element.asWatermark().getTimestamp());
+            if (wm != Long.MIN_VALUE) {
+                handler.processWatermark(typeNumber, new WatermarkElement(wm));
+            }
+        }
+    }
+
+    /** Releases the current buffer and the gate (end or failure). */
+    void close() {
+        if (currentBuffer != null) {
+            currentBuffer.recycleBuffer();
+            currentBuffer = null;
+        }
+        for (RecordDeserializer<StreamElement> d : deserializers) {
+            d.clear();
+        }
+        gate.close();
+    }
+}
