@@ -137,15 +137,17 @@ public final class LocalBufferPool implements BufferRecycler {
             } else {
                 available.add(buffer);
                 toGlobal = false;
-                if (!availableFuture.isDone()) {
-                    toComplete = availableFuture;
-                }
+            }
+            if (!destroyed && !availableFuture.isDone()) {
+                // Either a buffer is idle here now, or this pool is below its max again and the
+                // segment just returned to the global pool can be taken back.
+                toComplete = availableFuture;
             }
         }
-        // Returning capacity to the global pool wakes every waiting pool, this one included.
         if (toGlobal) {
             globalPool.recycleSegment(buffer);
-        } else if (toComplete != null) {
+        }
+        if (toComplete != null) {
             toComplete.complete(null);
         }
     }
