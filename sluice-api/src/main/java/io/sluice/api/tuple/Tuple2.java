@@ -1,0 +1,106 @@
+package io.sluice.api.tuple;
+
+import java.util.Objects;
+
+/**
+ * A tuple with 2 fields, {@code f0}, {@code f1}.
+ *
+ * <p>Mutable and not thread-safe: it belongs to the thread that created or received it. The fields
+ * are public so user code and serializers reach them without calls. Equal fields mean equal tuples;
+ * {@link #hashCode()} combines the fields' hash codes only, so it is the same in every JVM when the
+ * fields' hash codes are.
+ */
+public class Tuple2<T0, T1> extends Tuple {
+    private static final long serialVersionUID = 1L;
+
+    /** Field 0. */
+    public T0 f0;
+
+    /** Field 1. */
+    public T1 f1;
+
+    /** Creates a tuple with all fields null. */
+    public Tuple2() {}
+
+    /** Creates a tuple with the given fields. */
+    public Tuple2(T0 f0, T1 f1) {
+        this.f0 = f0;
+        this.f1 = f1;
+    }
+
+    /** Creates a tuple with the given fields. */
+    public static <T0, T1> Tuple2<T0, T1> of(T0 f0, T1 f1) {
+        return new Tuple2<>(f0, f1);
+    }
+
+    /** Sets all fields. */
+    public void setFields(T0 f0, T1 f1) {
+        this.f0 = f0;
+        this.f1 = f1;
+    }
+
+    @Override
+    public int getArity() {
+        return 2;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getField(int pos) {
+        switch (pos) {
+            case 0:
+                return (T) this.f0;
+            case 1:
+                return (T) this.f1;
+            default:
+                throw outOfRange(pos);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> void setField(T value, int pos) {
+        switch (pos) {
+            case 0:
+                this.f0 = (T0) value;
+                break;
+            case 1:
+                this.f1 = (T1) value;
+                break;
+            default:
+                throw outOfRange(pos);
+        }
+    }
+
+    /** A shallow copy: a new tuple holding the same field objects. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Tuple2<T0, T1> copy() {
+        return new Tuple2<>(this.f0, this.f1);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Tuple2)) {
+            return false;
+        }
+        Tuple2<?, ?> other = (Tuple2<?, ?>) o;
+        return Objects.equals(f0, other.f0) && Objects.equals(f1, other.f1);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = f0 == null ? 0 : f0.hashCode();
+        h = 31 * h + (f1 == null ? 0 : f1.hashCode());
+        return h;
+    }
+
+    /** Formats as {@code (f0,f1)}, null fields as {@code null}. */
+    @Override
+    public String toString() {
+        return "(" + f0 + "," + f1 + ")";
+    }
+}

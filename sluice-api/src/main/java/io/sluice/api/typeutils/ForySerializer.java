@@ -1,0 +1,139 @@
+package io.sluice.api.typeutils;
+
+import io.sluice.api.typeutils.base.VarInts;
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.fory.Fory;
+import org.apache.fory.config.CompatibleMode;
+import org.apache.fory.config.Language;
+import org.apache.fory.memory.MemoryBuffer;
+
+/**
+ * The generic fallback: serializes any object graph with Apache Fory (no class registration, no
+ * reference tracking, so cyclic graphs are not supported). Format: the Fory payload's length as a
+ * varint, then the payload. Much slower and larger than the dedicated serializers; equal values give
+ * equal bytes only as far as Fory's output is deterministic (not for hash-ordered collections).
+ *
+ * <p>Threading: a Fory instance is not thread-safe; each serializer instance creates its own lazily
+ * (serializers are Java-serialized inside the job graph) and {@link #duplicate()} returns a fresh
+ * instance, so each task thread must use its own duplicate.
+ */
+public final class ForySerializer<T> extends TypeSerializer<T> {
+    private static final long serialVersionUID = 1L;
+
+    private final Class<T> type;
+
+    private transient Fory fory;
+    private transient MemoryBuffer out;
+    private transient MemoryBuffer in;
+    private transient byte[] scratch;
+
+    public ForySerializer(Class<T> type) {
+        this.type = Objects.requireNonNull(type, "type");
+    }
+
+    private Fory fory() {
+        Fory f = fory;
+        if (f == null) {
+            ClassLoader loader = type.getClassLoader();
+            if (loader == null) {
+                loader = Thread.currentThread().getContextClassLoader();
+            }
+            f = Fory.builder()
+                    .withLanguage(Language.JAVA)
+                    .requireClassRegistration(false)
+                    .withRefTracking(false)
+                    .withCompatibleMode(CompatibleMode.SCHEMA_CONSISTENT)
+                    .withClassLoader(loader)
+                    .build();
+            fory = f;
+            out = MemoryBuffer.newHeapBuffer(256);
+            in = MemoryBuffer.fromByteArray(new byte[0], 0, 0);
+            scratch = new byte[256];
+        }
+        return f;
+    }
+
+    /** The class this serializer was created for (values may be subclasses). */
+    public Class<T> getType() {
+        return type;
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    @Override
+    public TypeSerializer<T> duplicate() {
+        return new ForySerializer<>(type);
+    }
+
+    @Override
+    public T createInstance() {
+        return null;
+    }
+
+    @Override
+    public T copy(T from) {
+        if (from == null) {
+            return null;
+        }
+        return type.cast(fory().copy(from));
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(T record, DataOutputView target) throws IOException {
+        Fory f = fory();
+        MemoryBuffer buf = out;
+        buf.writerIndex(0);
+        f.serialize(buf, record);
+        int len = buf.writerIndex();
+        VarInts.writeVarInt(len, target);
+        target.write(buf.getHeapMemory(), 0, len);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T deserialize(DataInputView source) throws IOException {
+        Fory f = fory();
+        int len = VarInts.readLength(source, "Fory payload of " + type.getName());
+        byte[] bytes = scratch;
+        if (bytes.length < len) {
+            bytes = new byte[Math.max(len, bytes.length * 2)];
+            scratch = bytes;
+        }
+        source.readFully(bytes, 0, len);
+        MemoryBuffer buf = in;
+        buf.pointTo(bytes, 0, len);
+        buf.readerIndex(0);
+        return (T) f.deserialize(buf);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        int len = VarInts.readLength(source, "Fory payload of " + type.getName());
+        VarInts.writeVarInt(len, target);
+        target.write(source, len);
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof ForySerializer<?> other && other.type == type;
+    }
+
+    @Override
+    public int hashCode() {
+        return type.getName().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ForySerializer<" + type.getName() + ">";
+    }
+}
