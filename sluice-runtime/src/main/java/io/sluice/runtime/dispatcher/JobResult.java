@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The outcome of a job in a terminal state. {@code failureCause} is set for FAILED (the user's
  * exception, whose message or wrapper names the task and subtask); {@code accumulators} holds the
- * merged accumulator results (name to result value).
+ * merged accumulator results (name to result value). {@code failedTask} names the subtask whose
+ * failure failed the job ("Map (2/4) on TaskManager tm-0"); null if the job did not fail because of
+ * a task.
  */
 public record JobResult(
         JobID jobId,
@@ -18,5 +20,6 @@ public record JobResult(
         JobStatus status,
         long netRuntimeMillis,
         SerializedValue<Map<String, Object>> accumulators,
-        SerializedThrowable failureCause)
+        SerializedThrowable failureCause,
+        String failedTask)
         implements Serializable {}

@@ -1,0 +1,205 @@
+package io.sluice.runtime.dispatcher;
+
+import io.sluice.api.common.JobID;
+import io.sluice.api.common.JobStatus;
+import io.sluice.runtime.configuration.ClusterOptions;
+import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.jobmaster.JobMaster;
+import io.sluice.runtime.jobmaster.JobMasterGateway;
+import io.sluice.runtime.jobmaster.JobMasterServices;
+import io.sluice.runtime.rpc.RpcEndpoint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts jobs and starts one {@link JobMaster} per job; keeps the results of finished jobs so
+ * status and result queries still answer after the job ended. One job's failure never touches
+ * another's JobMaster.
+ *
+ * <p>Threading: the job tables are owned by the Dispatcher's main thread; gateway methods hop onto
+ * it. It talks to running jobs only through their {@link JobMasterGateway} and result future.
+ */
+public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final DispatcherServices services;
+
+    // Owned by the main thread.
+    private final LinkedHashMap<JobID, Job> jobs = new LinkedHashMap<>();
+    private boolean closing;
+
+    /** A submitted job: its JobMaster while it runs, its result once it ended. */
+    private static final class Job {
+        final JobID jobId;
+        final String name;
+        final long startTimeMillis;
+        final JobMaster jobMaster;
+        final CompletableFuture<JobResult> result = new CompletableFuture<>();
+
+        Job(JobID jobId, String name, long startTimeMillis, JobMaster jobMaster) {
+            this.jobId = jobId;
+            this.name = name;
+            this.startTimeMillis = startTimeMillis;
+            this.jobMaster = jobMaster;
+        }
+    }
+
+    public Dispatcher(String address, DispatcherServices services) {
+        super(address);
+        this.services = services;
+    }
+
+    @Override
+    public CompletableFuture<Void> submitJob(JobGraph jobGraph) {
+        return callAsync(() -> {
+            if (closing) {
+                throw new IllegalStateException("Cannot submit job '" + jobGraph.getName() + "' (" + jobGraph.getJobId()
+                        + "): the cluster is shutting down");
+            }
+            if (jobs.containsKey(jobGraph.getJobId())) {
+                throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' (" + jobGraph.getJobId()
+                        + ") was already submitted to this cluster; submit it with a new job id");
+            }
+            if (jobGraph.getVertices().isEmpty()) {
+                throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' (" + jobGraph.getJobId()
+                        + ") has no vertices; add at least one source and sink before executing it");
+            }
+            JobMasterServices jmServices = new JobMasterServices(
+                    services.rpcService(),
+                    services.resourceManagerAddress(),
+                    services.configuration().get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
+                    services.clock());
+            JobMaster jobMaster = new JobMaster(jobGraph, jmServices);
+            Job job = new Job(
+                    jobGraph.getJobId(), jobGraph.getName(), services.clock().millis(), jobMaster);
+            jobs.put(job.jobId, job);
+            LOG.info("Submitted job '{}' ({})", job.name, job.jobId);
+            jobMaster.start();
+            jobMaster
+                    .getResultFuture()
+                    .whenCompleteAsync((result, error) -> onJobTerminated(job, result, error), getMainThreadExecutor());
+            return null;
+        });
+    }
+
+    private void onJobTerminated(Job job, JobResult result, Throwable error) {
+        if (error != null) {
+            LOG.error("JobMaster of job '{}' ({}) ended without a result", job.name, job.jobId, error);
+            job.result.completeExceptionally(error);
+            return;
+        }
+        LOG.info("Job '{}' ({}) reached {}", job.name, job.jobId, result.status());
+        job.result.complete(result);
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> requestJobStatus(JobID jobId) {
+        return callAsyncCompose(() -> statusOf(job(jobId)));
+    }
+
+    private CompletableFuture<JobStatus> statusOf(Job job) {
+        if (job.result.isDone()) {
+            return job.result.thenApply(JobResult::status);
+        }
+        // A JobMaster that just stopped rejects the call; its result future is complete by then.
+        return job.jobMaster
+                .requestJobStatus()
+                .exceptionallyCompose(e -> job.jobMaster.getResultFuture().thenApply(JobResult::status));
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelJob(JobID jobId) {
+        return callAsyncCompose(() -> {
+            Job job = job(jobId);
+            if (job.result.isDone()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            LOG.info("Cancelling job '{}' ({})", job.name, jobId);
+            JobMasterGateway gateway = job.jobMaster;
+            return gateway.cancel().exceptionally(e -> null); // a stopped JobMaster's job has ended anyway
+        });
+    }
+
+    @Override
+    public CompletableFuture<JobResult> requestJobResult(JobID jobId) {
+        return callAsyncCompose(() -> job(jobId).result);
+    }
+
+    @Override
+    public CompletableFuture<Collection<JobStatusMessage>> listJobs() {
+        return callAsyncCompose(() -> {
+            List<Job> snapshot = new ArrayList<>(jobs.values());
+            List<CompletableFuture<JobStatus>> statuses = new ArrayList<>();
+            for (Job job : snapshot) {
+                statuses.add(statusOf(job));
+            }
+            return CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new))
+                    .thenApply(ignored -> {
+                        List<JobStatusMessage> list = new ArrayList<>();
+                        for (int i = 0; i < snapshot.size(); i++) {
+                            Job job = snapshot.get(i);
+                            list.add(new JobStatusMessage(
+                                    job.jobId, job.name, statuses.get(i).join(), job.startTimeMillis));
+                        }
+                        return list;
+                    });
+        });
+    }
+
+    /** Cancels every running job; completes when all of them ended. New submissions are rejected. */
+    public CompletableFuture<Void> closeAsync() {
+        return callAsyncCompose(() -> {
+            closing = true;
+            List<CompletableFuture<?>> results = new ArrayList<>();
+            for (Job job : jobs.values()) {
+                if (!job.result.isDone()) {
+                    job.jobMaster.cancel();
+                    results.add(job.jobMaster.getResultFuture());
+                }
+            }
+            return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));
+        });
+    }
+
+    /**
+     * Stops the Dispatcher's thread and those of jobs still running without waiting for their tasks.
+     * Call after {@link #closeAsync()}, from any thread.
+     */
+    public void shutdownNow(Duration timeout) {
+        List<JobMaster> running;
+        try {
+            running = callAsync(() -> {
+                        List<JobMaster> list = new ArrayList<>();
+                        for (Job job : jobs.values()) {
+                            if (!job.result.isDone()) {
+                                list.add(job.jobMaster);
+                            }
+                        }
+                        return list;
+                    })
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            running = List.of();
+        }
+        for (JobMaster jm : running) {
+            LOG.warn("Job {} did not end in time; stopping its JobMaster", jm.getJobId());
+            jm.shutdownNow();
+        }
+        getMainThreadExecutor().shutdownNow(timeout);
+    }
+
+    private Job job(JobID jobId) {
+        Job job = jobs.get(jobId);
+        if (job == null) {
+            throw new JobNotFoundException(jobId);
+        }
+        return job;
+    }
+}

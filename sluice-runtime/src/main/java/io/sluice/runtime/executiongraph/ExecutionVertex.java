@@ -1,0 +1,31 @@
+package io.sluice.runtime.executiongraph;
+
+/** One parallel subtask of a job vertex and its current attempt. Owned by the JobMaster's main thread. */
+public final class ExecutionVertex {
+    private final ExecutionJobVertex jobVertex;
+    private final int subtaskIndex;
+    private Execution currentExecution;
+
+    ExecutionVertex(ExecutionJobVertex jobVertex, int subtaskIndex) {
+        this.jobVertex = jobVertex;
+        this.subtaskIndex = subtaskIndex;
+        this.currentExecution = new Execution(this, 0);
+    }
+
+    public ExecutionJobVertex getJobVertex() {
+        return jobVertex;
+    }
+
+    public int getSubtaskIndex() {
+        return subtaskIndex;
+    }
+
+    public Execution getCurrentExecution() {
+        return currentExecution;
+    }
+
+    /** "name (i/n)" with i counted from 1. */
+    public String getTaskNameWithSubtask() {
+        return jobVertex.getName() + " (" + (subtaskIndex + 1) + "/" + jobVertex.getParallelism() + ")";
+    }
+}

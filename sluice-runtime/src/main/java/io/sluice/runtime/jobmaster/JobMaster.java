@@ -1,0 +1,627 @@
+package io.sluice.runtime.jobmaster;
+
+import io.sluice.api.common.JobID;
+import io.sluice.api.common.JobStatus;
+import io.sluice.runtime.deployment.ExecutionAttemptID;
+import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
+import io.sluice.runtime.dispatcher.JobResult;
+import io.sluice.runtime.execution.ExecutionState;
+import io.sluice.runtime.execution.TaskExecutionStateUpdate;
+import io.sluice.runtime.executiongraph.AssignedSlot;
+import io.sluice.runtime.executiongraph.Execution;
+import io.sluice.runtime.executiongraph.ExecutionGraph;
+import io.sluice.runtime.executiongraph.ExecutionJobVertex;
+import io.sluice.runtime.executiongraph.TaskDeploymentDescriptorFactory;
+import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.jobgraph.JobVertex;
+import io.sluice.runtime.jobgraph.JobVertexID;
+import io.sluice.runtime.operators.coordination.OperatorCoordinator;
+import io.sluice.runtime.operators.coordination.OperatorEvent;
+import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.resourcemanager.AllocationID;
+import io.sluice.runtime.resourcemanager.ClusterOverview;
+import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
+import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
+import io.sluice.runtime.rpc.RpcEndpoint;
+import io.sluice.runtime.taskexecutor.TaskExecutorGateway;
+import io.sluice.runtime.util.SerializedThrowable;
+import io.sluice.runtime.util.SerializedValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job: JobGraph to {@link ExecutionGraph}, slots, deployment, task states, failure and
+ * cancellation, operator coordinators, accumulators, and the {@link JobResult}.
+ *
+ * <p>Threading: all state is owned by the JobMaster's main thread; gateway methods hop onto it.
+ * Coordinators run on their own threads ({@link OperatorCoordinatorHolder}) and reach the JobMaster
+ * only by posting to its main thread.
+ *
+ * <p>Life of the job (job status in {@link ExecutionGraph}):
+ *
+ * <pre>
+ * start: CREATED, one slot request per parallel pipeline of each slot sharing group
+ *   all slots offered ──► deploy every subtask at once ──► RUNNING
+ *   slot.request.timeout ──► FAILING (NoResourceAvailableException)
+ * RUNNING: every execution FINISHED ──► FINISHED
+ *          an execution FAILED (or a coordinator fails the job) ──► FAILING: cancel the others
+ *          cancel() ──► CANCELLING: cancel all
+ * FAILING / CANCELLING: when every execution is terminal ──► FAILED / CANCELED
+ * terminal: free the slots, close the coordinators, complete the result, stop the main thread
+ * </pre>
+ *
+ * The first failure wins: it becomes the result's failure cause (the user's exception as the task
+ * reported it) and names the failed subtask. A restart strategy will plug into {@link #handleFailure}.
+ */
+public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
+
+    private final JobGraph jobGraph;
+    private final JobMasterServices services;
+    private final ClassLoader userCodeClassLoader;
+    private final CompletableFuture<JobResult> resultFuture = new CompletableFuture<>();
+
+    // Owned by the main thread.
+    private ExecutionGraph graph;
+    private ResourceManagerGateway resourceManager;
+    private final LinkedHashMap<String, AssignedSlot[]> slotsByGroup = new LinkedHashMap<>();
+    private final LinkedHashMap<AllocationID, SlotRequest> pendingSlotRequests = new LinkedHashMap<>();
+    private final LinkedHashMap<AllocationID, AssignedSlot> acceptedSlots = new LinkedHashMap<>();
+    private ScheduledFuture<?> slotRequestTimeout;
+    private final List<OperatorCoordinatorHolder> coordinators = new ArrayList<>();
+    private final Map<OperatorID, OperatorCoordinatorHolder> coordinatorsById = new HashMap<>();
+    private final Map<JobVertexID, List<OperatorCoordinatorHolder>> coordinatorsByVertex = new HashMap<>();
+    private final AccumulatorAggregator accumulators = new AccumulatorAggregator();
+    private SerializedThrowable failureCause;
+    private String failedTask;
+    private long runningSinceMillis = -1;
+
+    private record SlotRequest(String slotSharingGroup, int index, AllocationID allocationId) {}
+
+    public JobMaster(JobGraph jobGraph, JobMasterServices services) {
+        super("jobmaster-" + jobGraph.getJobId());
+        this.jobGraph = jobGraph;
+        this.services = services;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.userCodeClassLoader = context != null ? context : JobMaster.class.getClassLoader();
+    }
+
+    public JobID getJobId() {
+        return jobGraph.getJobId();
+    }
+
+    /** Completes (on the main thread) when the job reached a terminal state. */
+    public CompletableFuture<JobResult> getResultFuture() {
+        return resultFuture;
+    }
+
+    /** Registers the gateway and starts the job: coordinators, then slot requests. */
+    public void start() {
+        services.rpcService().register(getAddress(), this);
+        runAsync(this::startJob);
+    }
+
+    private void startJob() {
+        try {
+            graph = new ExecutionGraph(jobGraph);
+            resourceManager =
+                    services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class);
+            createCoordinators();
+        } catch (Throwable t) {
+            LOG.warn("Job '{}' ({}) could not start", jobGraph.getName(), jobGraph.getJobId(), t);
+            if (graph == null) {
+                completeWithoutGraph(t);
+            } else {
+                failJob(t, null);
+            }
+            return;
+        }
+        for (OperatorCoordinatorHolder c : coordinators) {
+            c.start();
+        }
+        requestSlots();
+    }
+
+    private void createCoordinators() throws Exception {
+        for (JobVertex v : jobGraph.getVertices()) {
+            for (SerializedValue<OperatorCoordinator.Provider> sp : v.getOperatorCoordinators()) {
+                OperatorCoordinator.Provider provider = sp.deserialize(userCodeClassLoader);
+                OperatorCoordinatorHolder holder = new OperatorCoordinatorHolder(
+                        provider.getOperatorId(),
+                        v.getName(),
+                        userCodeClassLoader,
+                        cause -> runAsync(() -> failJob(cause, null)));
+                holder.create(provider, jobGraph.getJobId(), v.getParallelism());
+                coordinators.add(holder);
+                coordinatorsById.put(provider.getOperatorId(), holder);
+                coordinatorsByVertex
+                        .computeIfAbsent(v.getId(), k -> new ArrayList<>())
+                        .add(holder);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ slots
+
+    private void requestSlots() {
+        assertRunningInMainThread();
+        for (Map.Entry<String, Integer> group : slotsNeededPerGroup().entrySet()) {
+            slotsByGroup.put(group.getKey(), new AssignedSlot[group.getValue()]);
+            for (int i = 0; i < group.getValue(); i++) {
+                AllocationID id = new AllocationID();
+                pendingSlotRequests.put(id, new SlotRequest(group.getKey(), i, id));
+            }
+        }
+        for (Execution e : graph.getCurrentExecutions()) {
+            e.transitionState(ExecutionState.SCHEDULED);
+        }
+        LOG.info(
+                "Job '{}' ({}) requests {} slots", jobGraph.getName(), jobGraph.getJobId(), pendingSlotRequests.size());
+        for (SlotRequest r : pendingSlotRequests.values()) {
+            resourceManager
+                    .requestSlot(jobGraph.getJobId(), r.allocationId(), getAddress())
+                    .whenCompleteAsync(
+                            (ok, error) -> {
+                                if (error != null) {
+                                    failJob(
+                                            new IllegalStateException(
+                                                    "Job '" + jobGraph.getName()
+                                                            + "' could not request slots from the ResourceManager: "
+                                                            + error,
+                                                    error),
+                                            null);
+                                }
+                            },
+                            getMainThreadExecutor());
+        }
+        Duration timeout = services.slotRequestTimeout();
+        slotRequestTimeout = schedule(this::onSlotRequestTimeout, timeout);
+    }
+
+    /** Slot sharing group to the highest parallelism in it, in order of first appearance. */
+    private LinkedHashMap<String, Integer> slotsNeededPerGroup() {
+        LinkedHashMap<String, Integer> perGroup = new LinkedHashMap<>();
+        for (JobVertex v : jobGraph.getVertices()) {
+            perGroup.merge(v.getSlotSharingGroup(), v.getParallelism(), Math::max);
+        }
+        return perGroup;
+    }
+
+    @Override
+    public CompletableFuture<Collection<SlotOffer>> offerSlots(
+            TaskExecutorRegistration taskExecutor, Collection<SlotOffer> offers) {
+        return callAsync(() -> {
+            List<SlotOffer> accepted = new ArrayList<>();
+            if (graph == null || graph.getState() != JobStatus.CREATED) {
+                return accepted;
+            }
+            TaskExecutorGateway gateway =
+                    services.rpcService().connect(taskExecutor.address(), TaskExecutorGateway.class);
+            for (SlotOffer offer : offers) {
+                SlotRequest request = pendingSlotRequests.remove(offer.allocationId());
+                if (request == null) {
+                    continue;
+                }
+                AssignedSlot slot =
+                        new AssignedSlot(offer.allocationId(), offer.slotId(), taskExecutor.dataLocation(), gateway);
+                slotsByGroup.get(request.slotSharingGroup())[request.index()] = slot;
+                acceptedSlots.put(offer.allocationId(), slot);
+                accepted.add(offer);
+            }
+            if (pendingSlotRequests.isEmpty()) {
+                deploy();
+            }
+            return accepted;
+        });
+    }
+
+    private void onSlotRequestTimeout() {
+        if (graph.getState() != JobStatus.CREATED || pendingSlotRequests.isEmpty()) {
+            return;
+        }
+        resourceManager
+                .getClusterOverview()
+                .whenCompleteAsync(
+                        (overview, error) -> {
+                            if (graph.getState() == JobStatus.CREATED && !pendingSlotRequests.isEmpty()) {
+                                failJob(new NoResourceAvailableException(slotTimeoutMessage(overview, error)), null);
+                            }
+                        },
+                        getMainThreadExecutor());
+    }
+
+    /**
+     * "Could not acquire the required slots for job 'x' (id) within 10 s: it needs 4 slots (slot
+     * sharing group 'default': 4), the cluster has 2 slots, 2 free." Slots this job already holds
+     * count as free: they are released with the job.
+     */
+    private String slotTimeoutMessage(ClusterOverview overview, Throwable error) {
+        StringBuilder sb = new StringBuilder("Could not acquire the required slots for job '")
+                .append(jobGraph.getName())
+                .append("' (")
+                .append(jobGraph.getJobId())
+                .append(") within ")
+                .append(formatDuration(services.slotRequestTimeout()))
+                .append(": it needs ")
+                .append(jobGraph.getMaximumSlotsNeeded())
+                .append(" slots (");
+        String sep = "";
+        for (Map.Entry<String, Integer> g : slotsNeededPerGroup().entrySet()) {
+            sb.append(sep)
+                    .append("slot sharing group '")
+                    .append(g.getKey())
+                    .append("': ")
+                    .append(g.getValue());
+            sep = ", ";
+        }
+        sb.append("), ");
+        if (overview != null) {
+            sb.append("the cluster has ")
+                    .append(overview.numSlotsTotal())
+                    .append(" slots, ")
+                    .append(overview.numSlotsAvailable() + acceptedSlots.size())
+                    .append(" free.");
+        } else {
+            sb.append("and the ResourceManager did not say how many the cluster has (")
+                    .append(error)
+                    .append(").");
+        }
+        sb.append(" Add TaskManagers or slots ('taskmanager.numberOfTaskSlots'), lower the job's parallelism,"
+                + " or wait for other jobs to end.");
+        return sb.toString();
+    }
+
+    static String formatDuration(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 60_000 == 0 && ms > 0) {
+            return (ms / 60_000) + " min";
+        }
+        if (ms % 1000 == 0 && ms > 0) {
+            return (ms / 1000) + " s";
+        }
+        return ms + " ms";
+    }
+
+    // ------------------------------------------------------------------ deployment
+
+    private void deploy() {
+        assertRunningInMainThread();
+        cancelSlotRequestTimeout();
+        List<Execution> executions = graph.getCurrentExecutions();
+        for (Execution e : executions) {
+            ExecutionJobVertex v = e.getVertex().getJobVertex();
+            e.assignSlot(slotsByGroup
+                    .get(v.getJobVertex().getSlotSharingGroup())[e.getVertex().getSubtaskIndex()]);
+        }
+        graph.transitionState(JobStatus.RUNNING);
+        runningSinceMillis = services.clock().millis();
+        for (Execution e : executions) {
+            TaskDeploymentDescriptor tdd;
+            try {
+                tdd = TaskDeploymentDescriptorFactory.create(graph, e);
+            } catch (RuntimeException ex) {
+                failJob(ex, null);
+                return;
+            }
+            e.transitionState(ExecutionState.DEPLOYING);
+            AssignedSlot slot = e.getAssignedSlot();
+            slot.taskExecutor()
+                    .submitTask(tdd, slot.allocationId())
+                    .whenCompleteAsync((ok, error) -> onTaskSubmitted(e, error), getMainThreadExecutor());
+        }
+    }
+
+    private void onTaskSubmitted(Execution e, Throwable error) {
+        if (e.getState().isTerminal() || e.getState() == ExecutionState.CANCELING) {
+            return;
+        }
+        if (error != null) {
+            e.transitionState(ExecutionState.FAILED);
+            notifyCoordinatorsOfFailure(e, error);
+            failJob(
+                    new IllegalStateException(
+                            "Could not deploy task '" + e.getVertex().getTaskNameWithSubtask() + "' to TaskManager "
+                                    + e.getAssignedSlot().taskManagerId() + ": " + error,
+                            error),
+                    describeTask(e));
+            return;
+        }
+        for (OperatorCoordinatorHolder c : coordinatorsOf(e)) {
+            c.subtaskReady(
+                    e.getVertex().getSubtaskIndex(),
+                    e.getAttemptNumber(),
+                    e.getAttemptId(),
+                    e.getAssignedSlot().taskExecutor());
+        }
+    }
+
+    // ------------------------------------------------------------------ task states
+
+    @Override
+    public CompletableFuture<Void> updateTaskExecutionState(TaskExecutionStateUpdate update) {
+        return callAsync(() -> {
+            Execution e = graph == null ? null : graph.getExecution(update.attemptId());
+            if (e == null) {
+                LOG.debug("Ignoring state {} of unknown attempt {}", update.state(), update.attemptId());
+                return null;
+            }
+            ExecutionState target = update.state();
+            if (!e.canTransitionTo(target)) {
+                if (e.getState() == ExecutionState.CANCELING || e.getState().isTerminal()) {
+                    LOG.debug("Ignoring state {} of {} in state {}", target, e, e.getState());
+                } else {
+                    LOG.warn("Ignoring illegal state {} reported for {} in state {}", target, e, e.getState());
+                }
+                return null;
+            }
+            e.transitionState(target);
+            switch (target) {
+                case FINISHED -> onExecutionFinished(e, update);
+                case FAILED -> onExecutionFailed(e, update);
+                case CANCELED -> onExecutionCanceled(e);
+                default -> {}
+            }
+            return null;
+        });
+    }
+
+    private void onExecutionFinished(Execution e, TaskExecutionStateUpdate update) {
+        try {
+            accumulators.add(e.getVertex().getTaskNameWithSubtask(), update.accumulators(), userCodeClassLoader);
+        } catch (RuntimeException ex) {
+            failJob(ex, describeTask(e));
+            return;
+        }
+        if (graph.getState() == JobStatus.RUNNING && graph.allCurrentExecutionsFinished()) {
+            completeJob(JobStatus.FINISHED);
+        } else {
+            checkAllTerminal();
+        }
+    }
+
+    private void onExecutionFailed(Execution e, TaskExecutionStateUpdate update) {
+        Throwable cause = update.error() != null
+                ? update.error()
+                : new IllegalStateException(
+                        "Task '" + e.getVertex().getTaskNameWithSubtask() + "' failed without reporting an error");
+        notifyCoordinatorsOfFailure(e, cause);
+        failJob(cause, describeTask(e));
+        checkAllTerminal();
+    }
+
+    private void onExecutionCanceled(Execution e) {
+        notifyCoordinatorsOfFailure(
+                e, new IllegalStateException("Task '" + e.getVertex().getTaskNameWithSubtask() + "' was cancelled"));
+        if (graph.getState() == JobStatus.RUNNING) {
+            failJob(
+                    new IllegalStateException("Task '" + e.getVertex().getTaskNameWithSubtask() + "' on TaskManager "
+                            + e.getAssignedSlot().taskManagerId()
+                            + " was cancelled although its job did not ask for it"),
+                    describeTask(e));
+        }
+        checkAllTerminal();
+    }
+
+    private String describeTask(Execution e) {
+        AssignedSlot slot = e.getAssignedSlot();
+        return e.getVertex().getTaskNameWithSubtask() + (slot == null ? "" : " on TaskManager " + slot.taskManagerId());
+    }
+
+    // ------------------------------------------------------------------ failure and cancellation
+
+    /** Fails the job unless it already fails, is cancelled or ended: the first failure wins. */
+    private void failJob(Throwable cause, String task) {
+        assertRunningInMainThread();
+        JobStatus status = graph.getState();
+        if (status != JobStatus.CREATED && status != JobStatus.RUNNING) {
+            LOG.debug("Job '{}' is {}; not failing it again with {}", jobGraph.getName(), status, cause.toString());
+            return;
+        }
+        failureCause = cause instanceof SerializedThrowable st ? st : new SerializedThrowable(cause);
+        failedTask = task;
+        LOG.info(
+                "Job '{}' ({}) fails{}: {}",
+                jobGraph.getName(),
+                jobGraph.getJobId(),
+                task == null ? "" : " because task '" + task + "' failed",
+                failureCause.getMessage());
+        handleFailure();
+    }
+
+    /** Where a restart strategy will decide; for now every failure fails the job. */
+    private void handleFailure() {
+        graph.transitionState(JobStatus.FAILING);
+        cancelAllExecutions();
+        checkAllTerminal();
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel() {
+        return callAsync(() -> {
+            if (graph == null) {
+                return null;
+            }
+            JobStatus status = graph.getState();
+            if (status == JobStatus.CREATED || status == JobStatus.RUNNING) {
+                graph.transitionState(JobStatus.CANCELLING);
+                cancelAllExecutions();
+                checkAllTerminal();
+            }
+            return null;
+        });
+    }
+
+    private void cancelAllExecutions() {
+        cancelSlotRequestTimeout();
+        for (AllocationID id : pendingSlotRequests.keySet()) {
+            resourceManager.cancelSlotRequest(id);
+        }
+        pendingSlotRequests.clear();
+        for (Execution e : graph.getCurrentExecutions()) {
+            switch (e.getState()) {
+                case CREATED, SCHEDULED -> e.transitionState(ExecutionState.CANCELED);
+                case DEPLOYING, INITIALIZING, RUNNING -> {
+                    e.transitionState(ExecutionState.CANCELING);
+                    e.getAssignedSlot()
+                            .taskExecutor()
+                            .cancelTask(e.getAttemptId())
+                            .whenCompleteAsync(
+                                    (ok, error) -> {
+                                        if (error != null && e.getState() == ExecutionState.CANCELING) {
+                                            LOG.warn(
+                                                    "Could not cancel {} on TaskManager {}; treating it as cancelled: {}",
+                                                    e,
+                                                    e.getAssignedSlot().taskManagerId(),
+                                                    error.toString());
+                                            e.transitionState(ExecutionState.CANCELED);
+                                            checkAllTerminal();
+                                        }
+                                    },
+                                    getMainThreadExecutor());
+                }
+                default -> {}
+            }
+        }
+    }
+
+    private void checkAllTerminal() {
+        JobStatus status = graph.getState();
+        if (!graph.allCurrentExecutionsTerminal()) {
+            return;
+        }
+        if (status == JobStatus.FAILING) {
+            completeJob(JobStatus.FAILED);
+        } else if (status == JobStatus.CANCELLING) {
+            completeJob(JobStatus.CANCELED);
+        }
+    }
+
+    // ------------------------------------------------------------------ coordinators
+
+    @Override
+    public CompletableFuture<Void> sendOperatorEventToCoordinator(
+            ExecutionAttemptID attemptId, OperatorID operatorId, SerializedValue<OperatorEvent> event) {
+        return callAsync(() -> {
+            Execution e = graph == null ? null : graph.getExecution(attemptId);
+            if (e == null) {
+                throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' has no task attempt " + attemptId);
+            }
+            OperatorCoordinatorHolder holder = coordinatorsById.get(operatorId);
+            if (holder == null) {
+                throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' has no coordinator for operator "
+                        + operatorId + " (event from task '" + e.getVertex().getTaskNameWithSubtask() + "')");
+            }
+            if (!e.getState().isTerminal()) {
+                holder.handleEventFromOperator(e.getVertex().getSubtaskIndex(), e.getAttemptNumber(), event);
+            }
+            return null;
+        });
+    }
+
+    private List<OperatorCoordinatorHolder> coordinatorsOf(Execution e) {
+        return coordinatorsByVertex.getOrDefault(
+                e.getVertex().getJobVertex().getJobVertex().getId(), List.of());
+    }
+
+    private void notifyCoordinatorsOfFailure(Execution e, Throwable reason) {
+        for (OperatorCoordinatorHolder c : coordinatorsOf(e)) {
+            c.executionAttemptFailed(e.getVertex().getSubtaskIndex(), e.getAttemptNumber(), reason);
+        }
+    }
+
+    // ------------------------------------------------------------------ status and end
+
+    @Override
+    public CompletableFuture<JobStatus> requestJobStatus() {
+        return callAsync(() -> graph == null ? JobStatus.CREATED : graph.getState());
+    }
+
+    private void completeJob(JobStatus terminal) {
+        assertRunningInMainThread();
+        graph.transitionState(terminal);
+        long netRuntime = runningSinceMillis < 0 ? 0 : services.clock().millis() - runningSinceMillis;
+        SerializedValue<Map<String, Object>> accumulatorResults;
+        try {
+            accumulatorResults = accumulators.results();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not serialize the accumulator results of job '{}'", jobGraph.getName(), e);
+            accumulatorResults = SerializedValue.of(new HashMap<>());
+        }
+        JobResult result = new JobResult(
+                jobGraph.getJobId(),
+                jobGraph.getName(),
+                terminal,
+                netRuntime,
+                accumulatorResults,
+                terminal == JobStatus.FAILED ? failureCause : null,
+                terminal == JobStatus.FAILED ? failedTask : null);
+        releaseResources(terminal);
+        shutDown(result);
+    }
+
+    /** The JobGraph could not even be expanded: the job fails before it had a status. */
+    private void completeWithoutGraph(Throwable cause) {
+        JobResult result = new JobResult(
+                jobGraph.getJobId(),
+                jobGraph.getName(),
+                JobStatus.FAILED,
+                0,
+                SerializedValue.of(new HashMap<>()),
+                new SerializedThrowable(cause),
+                null);
+        for (OperatorCoordinatorHolder c : coordinators) {
+            c.close();
+        }
+        shutDown(result);
+    }
+
+    private void releaseResources(JobStatus terminal) {
+        cancelSlotRequestTimeout();
+        for (AllocationID id : pendingSlotRequests.keySet()) {
+            resourceManager.cancelSlotRequest(id);
+        }
+        pendingSlotRequests.clear();
+        String cause = "job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal;
+        for (AssignedSlot slot : acceptedSlots.values()) {
+            slot.taskExecutor().freeSlot(slot.allocationId(), cause);
+        }
+        acceptedSlots.clear();
+        for (OperatorCoordinatorHolder c : coordinators) {
+            c.close();
+        }
+    }
+
+    private void shutDown(JobResult result) {
+        services.rpcService().unregister(getAddress());
+        resultFuture.complete(result);
+        stopMainThread();
+    }
+
+    /**
+     * Stops the job's threads at once without waiting for tasks, for a cluster that shuts down
+     * after cancelling did not end the job in time.
+     */
+    public void shutdownNow() {
+        for (OperatorCoordinatorHolder c : coordinators) {
+            c.shutdownNow();
+        }
+        services.rpcService().unregister(getAddress());
+        getMainThreadExecutor().shutdownNow(Duration.ofMillis(100));
+    }
+
+    private void cancelSlotRequestTimeout() {
+        if (slotRequestTimeout != null) {
+            slotRequestTimeout.cancel(false);
+            slotRequestTimeout = null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.sluice.runtime.jobmaster;
+
+import io.sluice.api.common.JobStatus;
+import io.sluice.runtime.deployment.ExecutionAttemptID;
+import io.sluice.runtime.execution.TaskExecutionStateUpdate;
+import io.sluice.runtime.operators.coordination.OperatorEvent;
+import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
+import io.sluice.runtime.util.SerializedValue;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One job's JobMaster as TaskExecutors and the Dispatcher see it. Every method is non-blocking,
+ * runs on the JobMaster's main thread, and takes only serializable arguments. Calls after the job
+ * ended fail with {@link io.sluice.runtime.rpc.EndpointStoppedException}.
+ */
+public interface JobMasterGateway {
+    /**
+     * Offers slots of {@code taskExecutor}; completes with the offers accepted. Offers the job does
+     * not (or no longer) need are left out, and the TaskExecutor frees those slots.
+     */
+    CompletableFuture<Collection<SlotOffer>> offerSlots(
+            TaskExecutorRegistration taskExecutor, Collection<SlotOffer> offers);
+
+    /** A task's state change (with its error or accumulators). */
+    CompletableFuture<Void> updateTaskExecutionState(TaskExecutionStateUpdate update);
+
+    /** An event from a subtask's operator to its coordinator. */
+    CompletableFuture<Void> sendOperatorEventToCoordinator(
+            ExecutionAttemptID attemptId, OperatorID operatorId, SerializedValue<OperatorEvent> event);
+
+    /** Cancels the job; completes when the cancellation started (the job result says when it ended). */
+    CompletableFuture<Void> cancel();
+
+    CompletableFuture<JobStatus> requestJobStatus();
+}

@@ -1,0 +1,179 @@
+package io.sluice.runtime.minicluster;
+
+import io.sluice.api.common.JobClient;
+import io.sluice.api.common.JobExecutionException;
+import io.sluice.api.common.JobExecutionResult;
+import io.sluice.api.common.JobID;
+import io.sluice.runtime.dispatcher.Dispatcher;
+import io.sluice.runtime.dispatcher.DispatcherGateway;
+import io.sluice.runtime.dispatcher.DispatcherServices;
+import io.sluice.runtime.dispatcher.JobResult;
+import io.sluice.runtime.dispatcher.JobResults;
+import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.resourcemanager.ClusterOverview;
+import io.sluice.runtime.resourcemanager.ResourceManager;
+import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
+import io.sluice.runtime.rpc.LocalRpcService;
+import io.sluice.runtime.taskexecutor.TaskExecutor;
+import io.sluice.runtime.taskexecutor.TaskExecutorConfiguration;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispatcher, ResourceManager and TaskExecutors in one JVM: the same components as a process
+ * cluster, talking through gateways of an in-process RPC service. Start-up creates no thread
+ * pools; each component's single main thread starts with its first call.
+ *
+ * <p>Threading: {@link #start()} and {@link #close()} are meant for one controlling thread (a test, or
+ * the program that runs a local job); the other methods are non-blocking and thread-safe.
+ * {@link #close()} cancels running jobs, waits briefly for them, stops every component thread and
+ * is idempotent.
+ */
+public final class MiniCluster implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MiniCluster.class);
+    private static final String RESOURCE_MANAGER_ADDRESS = "resourcemanager";
+    private static final String DISPATCHER_ADDRESS = "dispatcher";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
+
+    private final MiniClusterConfiguration config;
+    private final ClassLoader userCodeClassLoader;
+    private final LocalRpcService rpcService = new LocalRpcService();
+    private ResourceManager resourceManager;
+    private final List<TaskExecutor> taskExecutors = new ArrayList<>();
+    private Dispatcher dispatcher;
+    private volatile boolean running;
+    private boolean closed;
+
+    public MiniCluster(MiniClusterConfiguration config) {
+        this.config = config;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.userCodeClassLoader = context != null ? context : MiniCluster.class.getClassLoader();
+    }
+
+    /** Starts the components; returns when every TaskExecutor registered its slots. */
+    public synchronized void start() throws Exception {
+        if (running || closed) {
+            throw new IllegalStateException("This MiniCluster was already started; create a new one");
+        }
+        resourceManager = new ResourceManager(RESOURCE_MANAGER_ADDRESS, rpcService);
+        rpcService.register(RESOURCE_MANAGER_ADDRESS, resourceManager);
+        List<CompletableFuture<Void>> registrations = new ArrayList<>();
+        for (int i = 0; i < config.getNumTaskManagers(); i++) {
+            TaskExecutor te = new TaskExecutor(
+                    TaskExecutorConfiguration.fromConfiguration("tm-" + i, config.getConfiguration()),
+                    rpcService,
+                    RESOURCE_MANAGER_ADDRESS,
+                    config.getTaskFactory());
+            rpcService.register(te.getAddress(), te);
+            taskExecutors.add(te);
+            registrations.add(te.start());
+        }
+        dispatcher = new Dispatcher(
+                DISPATCHER_ADDRESS,
+                new DispatcherServices(
+                        rpcService, RESOURCE_MANAGER_ADDRESS, config.getConfiguration(), Clock.systemUTC()));
+        rpcService.register(DISPATCHER_ADDRESS, dispatcher);
+        running = true;
+        try {
+            CompletableFuture.allOf(registrations.toArray(CompletableFuture[]::new))
+                    .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            close();
+            throw new IllegalStateException(
+                    "The MiniCluster's TaskManagers did not register with its ResourceManager: " + e, e);
+        }
+        LOG.info(
+                "MiniCluster started: {} TaskManagers with {} slots each",
+                config.getNumTaskManagers(),
+                config.getNumSlotsPerTaskManager());
+    }
+
+    public DispatcherGateway getDispatcherGateway() {
+        checkRunning();
+        return dispatcher;
+    }
+
+    /** Submits the job; completes with its client once the Dispatcher accepted it. */
+    public CompletableFuture<JobClient> submitJob(JobGraph jobGraph) {
+        checkRunning();
+        return dispatcher
+                .submitJob(jobGraph)
+                .thenApply(ignored -> new MiniClusterJobClient(jobGraph.getJobId(), dispatcher, userCodeClassLoader));
+    }
+
+    public CompletableFuture<JobResult> requestJobResult(JobID jobId) {
+        checkRunning();
+        return dispatcher.requestJobResult(jobId);
+    }
+
+    /** Submits the job and waits for it: the result, or a {@link JobExecutionException} if it failed or was cancelled. */
+    public JobExecutionResult executeJobBlocking(JobGraph jobGraph) throws JobExecutionException, InterruptedException {
+        try {
+            submitJob(jobGraph).get();
+            return JobResults.toJobExecutionResult(
+                    requestJobResult(jobGraph.getJobId()).get(), userCodeClassLoader);
+        } catch (ExecutionException e) {
+            throw new JobExecutionException(
+                    jobGraph.getJobId(),
+                    null,
+                    "Job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") could not be run: " + e.getCause(),
+                    e.getCause());
+        }
+    }
+
+    public CompletableFuture<ClusterOverview> getClusterOverview() {
+        checkRunning();
+        ResourceManagerGateway gateway = resourceManager;
+        return gateway.getClusterOverview();
+    }
+
+    /** Cancels running jobs (waiting up to 5 s for them), then stops all components. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        running = false;
+        if (dispatcher != null) {
+            try {
+                dispatcher.closeAsync().get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.warn("Not all jobs ended within {} after cancelling them; stopping them", CANCEL_TIMEOUT);
+            } finally {
+                dispatcher.shutdownNow(STOP_TIMEOUT);
+            }
+        }
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (TaskExecutor te : taskExecutors) {
+            closing.add(te.closeAsync());
+        }
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("Not all TaskExecutors closed within {}: {}", STOP_TIMEOUT, e.toString());
+        }
+        if (resourceManager != null) {
+            resourceManager.close();
+        }
+        LOG.info("MiniCluster closed");
+    }
+
+    private void checkRunning() {
+        if (!running) {
+            throw new IllegalStateException(
+                    "The MiniCluster is not running; call start() first (and not after close())");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.sluice.runtime.minicluster;
+
+import io.sluice.api.common.JobClient;
+import io.sluice.api.common.JobExecutionException;
+import io.sluice.api.common.JobExecutionResult;
+import io.sluice.api.common.JobID;
+import io.sluice.api.common.JobStatus;
+import io.sluice.runtime.dispatcher.DispatcherGateway;
+import io.sluice.runtime.dispatcher.JobResults;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A {@link JobClient} for a job in a {@link MiniCluster}: every call goes to the Dispatcher's
+ * gateway. Thread-safe and non-blocking. The result's accumulators and exceptions are
+ * deserialized with the given user-code class loader.
+ */
+public final class MiniClusterJobClient implements JobClient {
+    private final JobID jobId;
+    private final DispatcherGateway dispatcher;
+    private final ClassLoader userCodeClassLoader;
+
+    public MiniClusterJobClient(JobID jobId, DispatcherGateway dispatcher, ClassLoader userCodeClassLoader) {
+        this.jobId = jobId;
+        this.dispatcher = dispatcher;
+        this.userCodeClassLoader = userCodeClassLoader;
+    }
+
+    @Override
+    public JobID getJobID() {
+        return jobId;
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> getJobStatus() {
+        return dispatcher.requestJobStatus(jobId);
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel() {
+        return dispatcher.cancelJob(jobId);
+    }
+
+    @Override
+    public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+        return dispatcher.requestJobResult(jobId).thenApply(result -> {
+            try {
+                return JobResults.toJobExecutionResult(result, userCodeClassLoader);
+            } catch (JobExecutionException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "MiniClusterJobClient{" + jobId + "}";
+    }
+}

@@ -1,0 +1,368 @@
+package io.sluice.runtime.taskexecutor;
+
+import io.sluice.api.common.JobID;
+import io.sluice.runtime.deployment.ExecutionAttemptID;
+import io.sluice.runtime.deployment.ProducerLocation;
+import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
+import io.sluice.runtime.execution.TaskExecutionStateUpdate;
+import io.sluice.runtime.jobmaster.JobMasterGateway;
+import io.sluice.runtime.jobmaster.SlotOffer;
+import io.sluice.runtime.network.NetworkEnvironment;
+import io.sluice.runtime.operators.coordination.OperatorEvent;
+import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.resourcemanager.AllocationID;
+import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
+import io.sluice.runtime.resourcemanager.SlotID;
+import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
+import io.sluice.runtime.rpc.RpcEndpoint;
+import io.sluice.runtime.rpc.RpcService;
+import io.sluice.runtime.taskmanager.TaskFactory;
+import io.sluice.runtime.taskmanager.TaskHandle;
+import io.sluice.runtime.taskmanager.TaskManagerActions;
+import io.sluice.runtime.util.SerializedValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TaskManager's control-plane component: N slots, the tasks running in them, and one
+ * {@link NetworkEnvironment}.
+ *
+ * <p>Threading: slots and the task table are owned by the TaskExecutor's main thread; gateway
+ * methods hop onto it. Tasks run on their own threads and report through a
+ * {@link TaskManagerActions} that forwards straight to the task's JobMaster gateway (non-blocking)
+ * and hops onto the main thread only to drop the task from the table when it ends.
+ *
+ * <p>Slots: {@link #requestSlot} allocates a slot and offers it to the JobMaster; a rejected offer
+ * or {@link #freeSlot} makes it free again and tells the ResourceManager. The user-code class loader
+ * is the one that created the TaskExecutor (per-job loaders with jars plug into
+ * {@link #userCodeClassLoader}).
+ */
+public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
+
+    private final TaskExecutorConfiguration config;
+    private final RpcService rpcService;
+    private final String resourceManagerAddress;
+    private final TaskFactory taskFactory;
+    private final NetworkEnvironment network;
+    private final ClassLoader systemClassLoader;
+    private final TaskExecutorRegistration registration;
+
+    // Owned by the main thread.
+    private final TaskSlot[] slots;
+    private final Map<ExecutionAttemptID, TaskSlot> slotOfTask = new HashMap<>();
+    private ResourceManagerGateway resourceManager;
+    private boolean closed;
+
+    /** One slot; owned by the main thread. */
+    private static final class TaskSlot {
+        final SlotID id;
+        TaskSlotState state = TaskSlotState.FREE;
+        AllocationID allocationId;
+        JobID jobId;
+        JobMasterGateway jobMaster;
+        final Map<ExecutionAttemptID, TaskHandle> tasks = new LinkedHashMap<>();
+
+        TaskSlot(SlotID id) {
+            this.id = id;
+        }
+
+        void transitionTo(TaskSlotState target) {
+            if (!state.successors().contains(target)) {
+                throw new IllegalStateException("Slot " + id + " cannot go from " + state + " to " + target
+                        + " (allocation " + allocationId + ")");
+            }
+            LOG.debug("Slot {} {} -> {} (allocation {}, job {})", id, state, target, allocationId, jobId);
+            state = target;
+        }
+    }
+
+    public TaskExecutor(
+            TaskExecutorConfiguration config,
+            RpcService rpcService,
+            String resourceManagerAddress,
+            TaskFactory taskFactory) {
+        super(config.address());
+        this.config = config;
+        this.rpcService = rpcService;
+        this.resourceManagerAddress = resourceManagerAddress;
+        this.taskFactory = taskFactory;
+        this.network = new NetworkEnvironment(config.networkConfig(), config.taskManagerId());
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.systemClassLoader = context != null ? context : TaskExecutor.class.getClassLoader();
+        this.registration = new TaskExecutorRegistration(
+                config.taskManagerId(),
+                config.address(),
+                config.numberOfSlots(),
+                new ProducerLocation(config.taskManagerId(), "127.0.0.1", 0));
+        this.slots = new TaskSlot[config.numberOfSlots()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new TaskSlot(new SlotID(config.taskManagerId(), i));
+        }
+    }
+
+    public String getTaskManagerId() {
+        return config.taskManagerId();
+    }
+
+    /** Registers with the ResourceManager; completes when registered. Register the gateway in the RPC service first. */
+    public CompletableFuture<Void> start() {
+        return callAsyncCompose(() -> {
+            resourceManager = rpcService.connect(resourceManagerAddress, ResourceManagerGateway.class);
+            return resourceManager.registerTaskExecutor(registration);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> requestSlot(
+            SlotID slotId, JobID jobId, AllocationID allocationId, String jobMasterAddress) {
+        return callAsync(() -> {
+            checkNotClosed();
+            TaskSlot slot = slot(slotId);
+            if (slot.state != TaskSlotState.FREE) {
+                if (allocationId.equals(slot.allocationId)) {
+                    return null; // repeated request
+                }
+                throw new IllegalStateException("Slot " + slotId + " is not free: it holds allocation "
+                        + slot.allocationId + " of job " + slot.jobId);
+            }
+            slot.allocationId = allocationId;
+            slot.jobId = jobId;
+            slot.transitionTo(TaskSlotState.ALLOCATED);
+            try {
+                slot.jobMaster = rpcService.connect(jobMasterAddress, JobMasterGateway.class);
+            } catch (RuntimeException e) {
+                LOG.info("Freeing slot {}: the JobMaster of job {} is gone ({})", slotId, jobId, e.getMessage());
+                free(slot);
+                return null;
+            }
+            slot.jobMaster
+                    .offerSlots(registration, List.of(new SlotOffer(allocationId, slotId)))
+                    .whenCompleteAsync(
+                            (accepted, error) -> onOfferAnswered(slot, allocationId, accepted, error),
+                            getMainThreadExecutor());
+            return null;
+        });
+    }
+
+    private void onOfferAnswered(
+            TaskSlot slot, AllocationID allocationId, java.util.Collection<SlotOffer> accepted, Throwable error) {
+        if (!allocationId.equals(slot.allocationId)) {
+            return; // freed meanwhile
+        }
+        boolean ok = error == null
+                && accepted.stream().anyMatch(o -> o.allocationId().equals(allocationId));
+        if (ok) {
+            if (slot.state == TaskSlotState.ALLOCATED) {
+                slot.transitionTo(TaskSlotState.ACTIVE);
+            }
+        } else {
+            LOG.debug(
+                    "Job {} did not take slot {}: {}",
+                    slot.jobId,
+                    slot.id,
+                    error == null ? "offer rejected" : error.toString());
+            free(slot);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd, AllocationID allocationId) {
+        return callAsync(() -> {
+            checkNotClosed();
+            TaskSlot slot = slotOf(allocationId);
+            if (slot == null || !tdd.jobId().equals(slot.jobId)) {
+                throw new IllegalStateException("Cannot deploy task '" + tdd.taskNameWithSubtask() + "' of job '"
+                        + tdd.jobName() + "' on TaskManager " + config.taskManagerId() + ": no slot holds allocation "
+                        + allocationId + " for that job (it was freed or never offered)");
+            }
+            if (slot.state == TaskSlotState.ALLOCATED) {
+                slot.transitionTo(TaskSlotState.ACTIVE);
+            }
+            TaskHandle task = taskFactory.create(
+                    tdd,
+                    config.taskManagerId(),
+                    network,
+                    userCodeClassLoader(tdd.jobId(), tdd.userJarBlobKeys()),
+                    new ForwardingTaskActions(slot.jobMaster));
+            slot.tasks.put(tdd.attemptId(), task);
+            slotOfTask.put(tdd.attemptId(), slot);
+            LOG.info("Starting task {} ({}) in slot {}", tdd.taskNameWithSubtask(), tdd.attemptId(), slot.id);
+            task.startTaskThread();
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
+        return callAsync(() -> {
+            TaskHandle task = task(attemptId);
+            if (task != null) {
+                task.cancelExecution();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> sendOperatorEventToTask(
+            ExecutionAttemptID attemptId, OperatorID operatorId, SerializedValue<OperatorEvent> event) {
+        return callAsync(() -> {
+            TaskHandle task = task(attemptId);
+            if (task == null) {
+                throw new IllegalStateException(
+                        "Cannot deliver an event for operator " + operatorId + " to task attempt " + attemptId
+                                + ": it is not running on TaskManager " + config.taskManagerId());
+            }
+            task.deliverOperatorEvent(operatorId, event);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> freeSlot(AllocationID allocationId, String cause) {
+        return callAsync(() -> {
+            TaskSlot slot = slotOf(allocationId);
+            if (slot != null) {
+                for (TaskHandle task : slot.tasks.values()) {
+                    if (!task.getExecutionState().isTerminal()) {
+                        task.failExternally(new IllegalStateException("Slot " + slot.id + " was freed: " + cause));
+                    }
+                }
+                free(slot);
+            }
+            return null;
+        });
+    }
+
+    /** Cancels running tasks, unregisters from the ResourceManager, closes the network and stops the main thread. */
+    public CompletableFuture<Void> closeAsync() {
+        CompletableFuture<Void> done = callAsync(() -> {
+            if (closed) {
+                return null;
+            }
+            closed = true;
+            for (TaskSlot slot : slots) {
+                for (TaskHandle task : slot.tasks.values()) {
+                    task.cancelExecution();
+                }
+            }
+            if (resourceManager != null) {
+                resourceManager.unregisterTaskExecutor(config.taskManagerId());
+            }
+            try {
+                network.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the network of TaskManager {} failed", config.taskManagerId(), e);
+            }
+            LOG.info("TaskExecutor {} closed", config.taskManagerId());
+            return null;
+        });
+        return done.whenComplete((ok, error) -> stopMainThread());
+    }
+
+    /** The class loader for the job's user code; the place where per-job loaders with jars will plug in. */
+    private ClassLoader userCodeClassLoader(JobID jobId, List<String> userJarBlobKeys) {
+        return systemClassLoader;
+    }
+
+    private void free(TaskSlot slot) {
+        assertRunningInMainThread();
+        AllocationID allocationId = slot.allocationId;
+        for (ExecutionAttemptID attempt : new ArrayList<>(slot.tasks.keySet())) {
+            slotOfTask.remove(attempt);
+        }
+        slot.tasks.clear();
+        slot.transitionTo(TaskSlotState.FREE);
+        slot.allocationId = null;
+        slot.jobId = null;
+        slot.jobMaster = null;
+        if (resourceManager != null && !closed) {
+            resourceManager.notifySlotAvailable(slot.id, allocationId);
+        }
+    }
+
+    private void onTaskStateUpdate(TaskExecutionStateUpdate update) {
+        if (update.state().isTerminal()) {
+            TaskSlot slot = slotOfTask.remove(update.attemptId());
+            if (slot != null) {
+                slot.tasks.remove(update.attemptId());
+            }
+        }
+    }
+
+    private TaskHandle task(ExecutionAttemptID attemptId) {
+        TaskSlot slot = slotOfTask.get(attemptId);
+        return slot == null ? null : slot.tasks.get(attemptId);
+    }
+
+    private TaskSlot slot(SlotID slotId) {
+        if (!slotId.taskManagerId().equals(config.taskManagerId())
+                || slotId.slotIndex() < 0
+                || slotId.slotIndex() >= slots.length) {
+            throw new IllegalArgumentException("TaskManager " + config.taskManagerId() + " has no slot " + slotId
+                    + " (it has " + slots.length + ")");
+        }
+        return slots[slotId.slotIndex()];
+    }
+
+    private TaskSlot slotOf(AllocationID allocationId) {
+        for (TaskSlot slot : slots) {
+            if (allocationId.equals(slot.allocationId)) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    private void checkNotClosed() {
+        if (closed) {
+            throw new IllegalStateException("TaskManager " + config.taskManagerId() + " is shutting down");
+        }
+    }
+
+    /**
+     * Forwards a task's reports to its JobMaster. Called on the task thread: only non-blocking
+     * gateway calls and a hop onto the TaskExecutor's main thread.
+     */
+    private final class ForwardingTaskActions implements TaskManagerActions {
+        private final JobMasterGateway jobMaster;
+
+        ForwardingTaskActions(JobMasterGateway jobMaster) {
+            this.jobMaster = jobMaster;
+        }
+
+        @Override
+        public void updateTaskExecutionState(TaskExecutionStateUpdate update) {
+            jobMaster.updateTaskExecutionState(update).whenComplete((ok, error) -> {
+                if (error != null) {
+                    LOG.debug(
+                            "State {} of task {} not delivered to its JobMaster: {}",
+                            update.state(),
+                            update.attemptId(),
+                            error.toString());
+                }
+            });
+            if (update.state().isTerminal()) {
+                runAsync(() -> onTaskStateUpdate(update));
+            }
+        }
+
+        @Override
+        public void sendOperatorEventToCoordinator(
+                ExecutionAttemptID attempt, OperatorID operator, SerializedValue<OperatorEvent> event) {
+            jobMaster.sendOperatorEventToCoordinator(attempt, operator, event).whenComplete((ok, error) -> {
+                if (error != null) {
+                    LOG.debug(
+                            "Event of task {} for operator {} not delivered: {}", attempt, operator, error.toString());
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.sluice.runtime.taskexecutor;
+
+import io.sluice.api.common.JobID;
+import io.sluice.runtime.deployment.ExecutionAttemptID;
+import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
+import io.sluice.runtime.operators.coordination.OperatorEvent;
+import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.resourcemanager.AllocationID;
+import io.sluice.runtime.resourcemanager.SlotID;
+import io.sluice.runtime.util.SerializedValue;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A TaskExecutor as the ResourceManager and JobMasters see it. Every method is non-blocking, runs
+ * on the TaskExecutor's main thread, and takes only serializable arguments.
+ */
+public interface TaskExecutorGateway {
+    /**
+     * Allocates the free slot {@code slotId} to {@code allocationId} and offers it to the JobMaster at
+     * {@code jobMasterAddress}. Completes when the slot is allocated; fails if it is not free. If the
+     * JobMaster rejects the offer, the slot is freed and reported to the ResourceManager.
+     */
+    CompletableFuture<Void> requestSlot(SlotID slotId, JobID jobId, AllocationID allocationId, String jobMasterAddress);
+
+    /** Creates and starts the task in the slot of {@code allocationId}; fails if that slot is not the job's. */
+    CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd, AllocationID allocationId);
+
+    /** Cancels a running task; completes at once if the task is unknown (it already ended). */
+    CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId);
+
+    /** Delivers a coordinator's event to a task; fails if the task is not on this TaskExecutor. */
+    CompletableFuture<Void> sendOperatorEventToTask(
+            ExecutionAttemptID attemptId, OperatorID operatorId, SerializedValue<OperatorEvent> event);
+
+    /**
+     * Releases the slot of {@code allocationId}: tasks still in it are failed with {@code cause}, the
+     * slot becomes free and is reported to the ResourceManager.
+     */
+    CompletableFuture<Void> freeSlot(AllocationID allocationId, String cause);
+}
