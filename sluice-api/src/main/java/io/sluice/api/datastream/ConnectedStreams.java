@@ -60,24 +60,38 @@ public class ConnectedStreams<IN1, IN2> {
     }
 
     public <R> SingleOutputStreamOperator<R> flatMap(CoFlatMapFunction<IN1, IN2, R> coFlatMapper) {
-        return flatMap(coFlatMapper, TypeExtractor.getOutputType(coFlatMapper, CoFlatMapFunction.class, 2, inTypes(), "Co-Flat Map"));
+        return flatMap(
+                coFlatMapper,
+                TypeExtractor.getOutputType(coFlatMapper, CoFlatMapFunction.class, 2, inTypes(), "Co-Flat Map"));
     }
 
-    public <R> SingleOutputStreamOperator<R> flatMap(CoFlatMapFunction<IN1, IN2, R> coFlatMapper, TypeInformation<R> outputType) {
-        return transform("Co-Flat Map", outputType, new OperatorSpec.CoFlatMapSpec(DataStream.requireFunction(coFlatMapper, "flatMap")));
+    public <R> SingleOutputStreamOperator<R> flatMap(
+            CoFlatMapFunction<IN1, IN2, R> coFlatMapper, TypeInformation<R> outputType) {
+        return transform(
+                "Co-Flat Map",
+                outputType,
+                new OperatorSpec.CoFlatMapSpec(DataStream.requireFunction(coFlatMapper, "flatMap")));
     }
 
     public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<IN1, IN2, R> coProcessFunction) {
-        return process(coProcessFunction, TypeExtractor.getOutputType(coProcessFunction, CoProcessFunction.class, 2, inTypes(), "Co-Process"));
+        return process(
+                coProcessFunction,
+                TypeExtractor.getOutputType(coProcessFunction, CoProcessFunction.class, 2, inTypes(), "Co-Process"));
     }
 
-    public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<IN1, IN2, R> coProcessFunction, TypeInformation<R> outputType) {
-        return transform("Co-Process", outputType, new OperatorSpec.CoProcessSpec(DataStream.requireFunction(coProcessFunction, "process")));
+    public <R> SingleOutputStreamOperator<R> process(
+            CoProcessFunction<IN1, IN2, R> coProcessFunction, TypeInformation<R> outputType) {
+        return transform(
+                "Co-Process",
+                outputType,
+                new OperatorSpec.CoProcessSpec(DataStream.requireFunction(coProcessFunction, "process")));
     }
 
     public <K, R> SingleOutputStreamOperator<R> process(KeyedCoProcessFunction<K, IN1, IN2, R> keyedCoProcessFunction) {
-        return process(keyedCoProcessFunction, TypeExtractor.getOutputType(
-                keyedCoProcessFunction, KeyedCoProcessFunction.class, 3, inTypes(), "KeyedCo-Process"));
+        return process(
+                keyedCoProcessFunction,
+                TypeExtractor.getOutputType(
+                        keyedCoProcessFunction, KeyedCoProcessFunction.class, 3, inTypes(), "KeyedCo-Process"));
     }
 
     public <K, R> SingleOutputStreamOperator<R> process(
@@ -86,7 +100,9 @@ public class ConnectedStreams<IN1, IN2> {
             throw new UnsupportedOperationException(
                     "A KeyedCoProcessFunction needs keyed inputs: call keyBy(...) on the connected streams first.");
         }
-        return transform("KeyedCo-Process", outputType,
+        return transform(
+                "KeyedCo-Process",
+                outputType,
                 new OperatorSpec.KeyedCoProcessSpec(DataStream.requireFunction(keyedCoProcessFunction, "process")));
     }
 
@@ -96,13 +112,22 @@ public class ConnectedStreams<IN1, IN2> {
 
     private <R> SingleOutputStreamOperator<R> transform(String name, TypeInformation<R> outputType, OperatorSpec spec) {
         TwoInputTransformation<IN1, IN2, R> t = new TwoInputTransformation<>(
-                input1.getTransformation(), input2.getTransformation(), name, spec, outputType, environment.getParallelism());
+                input1.getTransformation(),
+                input2.getTransformation(),
+                name,
+                spec,
+                outputType,
+                environment.getParallelism());
         if (input1 instanceof KeyedStream<IN1, ?> k1 && input2 instanceof KeyedStream<IN2, ?> k2) {
             TypeInformation<?> kt1 = k1.getKeyType();
             TypeInformation<?> kt2 = k2.getKeyType();
-            if (kt1 != null && kt2 != null && !(kt1 instanceof io.sluice.api.typeinfo.MissingTypeInfo)
-                    && !(kt2 instanceof io.sluice.api.typeinfo.MissingTypeInfo) && !kt1.equals(kt2)) {
-                throw new IllegalArgumentException("The keys of connected keyed streams must have the same type, were " + kt1 + " and " + kt2);
+            if (kt1 != null
+                    && kt2 != null
+                    && !(kt1 instanceof io.sluice.api.typeinfo.MissingTypeInfo)
+                    && !(kt2 instanceof io.sluice.api.typeinfo.MissingTypeInfo)
+                    && !kt1.equals(kt2)) {
+                throw new IllegalArgumentException(
+                        "The keys of connected keyed streams must have the same type, were " + kt1 + " and " + kt2);
             }
             t.setKeyed(k1.getKeySelector(), k2.getKeySelector(), kt1);
         }

@@ -3,7 +3,6 @@ package io.sluice.api.datastream;
 import io.sluice.api.common.JobClient;
 import io.sluice.api.connector.sink.Sink;
 import io.sluice.api.connector.sink.lib.CollectResultIterator;
-import io.sluice.api.connector.sink.lib.CollectSink;
 import io.sluice.api.connector.sink.lib.PrintSink;
 import io.sluice.api.dag.OneInputTransformation;
 import io.sluice.api.dag.OperatorSpec;
@@ -70,7 +69,8 @@ public class DataStream<T> {
     }
 
     public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
-        return flatMap(flatMapper, TypeExtractor.getOutputType(flatMapper, FlatMapFunction.class, 1, inTypes(), "Flat Map"));
+        return flatMap(
+                flatMapper, TypeExtractor.getOutputType(flatMapper, FlatMapFunction.class, 1, inTypes(), "Flat Map"));
     }
 
     public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
@@ -79,21 +79,29 @@ public class DataStream<T> {
 
     public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
         OneInputTransformation<T, T> t = OneInputTransformation.sameType(
-                transformation, "Filter", new OperatorSpec.FilterSpec(requireFunction(filter, "filter")), environment.getParallelism());
+                transformation,
+                "Filter",
+                new OperatorSpec.FilterSpec(requireFunction(filter, "filter")),
+                environment.getParallelism());
         configureKeyed(t);
         return new SingleOutputStreamOperator<>(environment, t);
     }
 
     public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
-        return process(processFunction, TypeExtractor.getOutputType(processFunction, ProcessFunction.class, 1, inTypes(), "Process"));
+        return process(
+                processFunction,
+                TypeExtractor.getOutputType(processFunction, ProcessFunction.class, 1, inTypes(), "Process"));
     }
 
-    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction, TypeInformation<R> outputType) {
-        return transform("Process", outputType, new OperatorSpec.ProcessSpec(requireFunction(processFunction, "process")));
+    public <R> SingleOutputStreamOperator<R> process(
+            ProcessFunction<T, R> processFunction, TypeInformation<R> outputType) {
+        return transform(
+                "Process", outputType, new OperatorSpec.ProcessSpec(requireFunction(processFunction, "process")));
     }
 
     /** Adds a one-input operator; used by the methods above and by KeyedStream. */
-    protected <R> SingleOutputStreamOperator<R> transform(String name, TypeInformation<R> outputType, OperatorSpec spec) {
+    protected <R> SingleOutputStreamOperator<R> transform(
+            String name, TypeInformation<R> outputType, OperatorSpec spec) {
         OneInputTransformation<T, R> t =
                 new OneInputTransformation<>(transformation, name, spec, outputType, environment.getParallelism());
         configureKeyed(t);
@@ -158,7 +166,9 @@ public class DataStream<T> {
     /** The partitioner chooses the subtask from the key the selector extracts. */
     public <K> DataStream<T> partitionCustom(Partitioner<K> partitioner, KeySelector<T, K> keySelector) {
         return partition(new Partitioning(
-                Kind.CUSTOM, requireFunction(keySelector, "partitionCustom"), requireFunction(partitioner, "partitionCustom")));
+                Kind.CUSTOM,
+                requireFunction(keySelector, "partitionCustom"),
+                requireFunction(partitioner, "partitionCustom")));
     }
 
     protected DataStream<T> partition(Partitioning partitioning) {
@@ -194,7 +204,8 @@ public class DataStream<T> {
     }
 
     DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
-        SinkTransformation<T> t = new SinkTransformation<>(transformation, name, requireFunction(sink, "sinkTo"), environment.getParallelism());
+        SinkTransformation<T> t = new SinkTransformation<>(
+                transformation, name, requireFunction(sink, "sinkTo"), environment.getParallelism());
         environment.addSink(t);
         return new DataStreamSink<>(t);
     }
@@ -225,16 +236,41 @@ public class DataStream<T> {
     }
 
     public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
-        CollectResultIterator<T> iterator = new CollectResultIterator<>(getType().createSerializer(environment.getConfig()));
+        CollectResultIterator<T> iterator =
+                new CollectResultIterator<>(getType().createSerializer(environment.getConfig()));
         try {
-            sinkTo(new CollectSink<>(getType().createSerializer(environment.getConfig()), iterator.getHost(), iterator.getPort()), "Collect Sink")
-                    .setParallelism(1);
+            sinkTo(iterator.createSink(), "Collect Sink").setParallelism(1);
             JobClient client = environment.executeAsync(jobName);
-            iterator.attachJob(client);
-            return iterator;
+            iterator.attachJobTermination(client.getJobExecutionResult());
+            return new JobResultIterator<>(iterator, client);
         } catch (Exception | Error e) {
             iterator.close();
             throw e;
+        }
+    }
+
+    /** Closing it cancels the job if it is still running (an unbounded job never ends by itself). */
+    private record JobResultIterator<T>(CollectResultIterator<T> results, JobClient client)
+            implements CloseableIterator<T> {
+        @Override
+        public boolean hasNext() {
+            return results.hasNext();
+        }
+
+        @Override
+        public T next() {
+            return results.next();
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                if (!client.getJobExecutionResult().isDone()) {
+                    client.cancel().get();
+                }
+            } finally {
+                results.close();
+            }
         }
     }
 

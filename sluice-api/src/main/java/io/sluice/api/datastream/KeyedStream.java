@@ -21,13 +21,18 @@ public class KeyedStream<T, K> extends DataStream<T> {
     private final TypeInformation<K> keyType;
 
     public KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector) {
-        this(input, keySelector, TypeExtractor.getOutputType(
-                keySelector, KeySelector.class, 1, new TypeInformation<?>[] {input.getType()}, "keyBy"));
+        this(
+                input,
+                keySelector,
+                TypeExtractor.getOutputType(
+                        keySelector, KeySelector.class, 1, new TypeInformation<?>[] {input.getType()}, "keyBy"));
     }
 
     public KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
-        super(input.getExecutionEnvironment(), new PartitionTransformation<>(
-                input.getTransformation(), new Partitioning(Kind.HASH, keySelector, null)));
+        super(
+                input.getExecutionEnvironment(),
+                new PartitionTransformation<>(
+                        input.getTransformation(), new Partitioning(Kind.HASH, keySelector, null)));
         this.keySelector = keySelector;
         this.keyType = keyType;
     }
@@ -47,11 +52,15 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     /** Processes each element with access to its key (and, with the event-time work, timers and keyed state). */
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
-        return process(function, TypeExtractor.getOutputType(function, KeyedProcessFunction.class, 2, inTypes(), "KeyedProcess"));
+        return process(
+                function,
+                TypeExtractor.getOutputType(function, KeyedProcessFunction.class, 2, inTypes(), "KeyedProcess"));
     }
 
-    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function, TypeInformation<R> outputType) {
-        return transform("KeyedProcess", outputType, new OperatorSpec.KeyedProcessSpec(requireFunction(function, "process")));
+    public <R> SingleOutputStreamOperator<R> process(
+            KeyedProcessFunction<K, T, R> function, TypeInformation<R> outputType) {
+        return transform(
+                "KeyedProcess", outputType, new OperatorSpec.KeyedProcessSpec(requireFunction(function, "process")));
     }
 
     /** Rolling reduce: emits the key's new aggregate after every element. */
@@ -126,11 +135,13 @@ public class KeyedStream<T, K> extends DataStream<T> {
         TypeInformation<T> type = getType();
         // Validate the field now, so a typo fails where it is written, not at execute().
         FieldValidation.check(type, position, field);
-        return sameTypeOperator("Keyed Aggregation", new OperatorSpec.AggregationSpec(kind, position, field, first, type));
+        return sameTypeOperator(
+                "Keyed Aggregation", new OperatorSpec.AggregationSpec(kind, position, field, first, type));
     }
 
     private SingleOutputStreamOperator<T> sameTypeOperator(String name, OperatorSpec spec) {
-        OneInputTransformation<T, T> t = OneInputTransformation.sameType(transformation, name, spec, environment.getParallelism());
+        OneInputTransformation<T, T> t =
+                OneInputTransformation.sameType(transformation, name, spec, environment.getParallelism());
         configureKeyed(t);
         return new SingleOutputStreamOperator<>(environment, t);
     }

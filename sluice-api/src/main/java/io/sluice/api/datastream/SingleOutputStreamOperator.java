@@ -59,8 +59,10 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         try {
             return returns(TypeInformation.of(typeClass));
         } catch (InvalidTypesException e) {
-            throw new InvalidTypesException("Cannot use " + typeClass.getName() + " in returns(): " + e.getMessage()
-                    + " For a generic type use returns(new TypeHint<...>(){}).", e);
+            throw new InvalidTypesException(
+                    "Cannot use " + typeClass.getName() + " in returns(): " + e.getMessage()
+                            + " For a generic type use returns(new TypeHint<...>(){}).",
+                    e);
         }
     }
 

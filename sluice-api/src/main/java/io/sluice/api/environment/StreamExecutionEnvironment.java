@@ -58,7 +58,8 @@ public class StreamExecutionEnvironment {
         this.configuration = new Configuration(configuration);
         int p = this.configuration.get(ExecutionOptions.DEFAULT_PARALLELISM);
         this.parallelism = p > 0 ? p : Runtime.getRuntime().availableProcessors();
-        this.bufferTimeout = this.configuration.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
+        this.bufferTimeout =
+                this.configuration.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
         this.userClassLoader = Thread.currentThread().getContextClassLoader();
         if (userClassLoader == null) {
             userClassLoader = StreamExecutionEnvironment.class.getClassLoader();
@@ -199,7 +200,8 @@ public class StreamExecutionEnvironment {
     @SafeVarargs
     public final <T> DataStreamSource<T> fromData(T... data) {
         if (data == null || data.length == 0) {
-            throw new IllegalArgumentException("fromData needs at least one element; use fromData(TypeInformation, ...) for an empty stream.");
+            throw new IllegalArgumentException(
+                    "fromData needs at least one element; use fromData(TypeInformation, ...) for an empty stream.");
         }
         return fromData(Arrays.asList(data), typeOfElements(Arrays.asList(data)));
     }
@@ -211,7 +213,8 @@ public class StreamExecutionEnvironment {
 
     public <T> DataStreamSource<T> fromData(Collection<T> data) {
         if (data == null || data.isEmpty()) {
-            throw new IllegalArgumentException("fromData needs at least one element; use fromData(collection, typeInfo) for an empty stream.");
+            throw new IllegalArgumentException(
+                    "fromData needs at least one element; use fromData(collection, typeInfo) for an empty stream.");
         }
         return fromData(data, typeOfElements(data));
     }
@@ -223,7 +226,8 @@ public class StreamExecutionEnvironment {
             }
         }
         FromElementsSource<T> source = new FromElementsSource<>(typeInfo.createSerializer(config), data);
-        DataStreamSource<T> stream = fromSource(source, WatermarkStrategy.noWatermarks(), "Collection Source", typeInfo);
+        DataStreamSource<T> stream =
+                fromSource(source, WatermarkStrategy.noWatermarks(), "Collection Source", typeInfo);
         stream.setParallelism(1);
         return stream;
     }
@@ -240,9 +244,11 @@ public class StreamExecutionEnvironment {
     /** The numbers {@code from..to} inclusive, split over the parallel readers. */
     public DataStreamSource<Long> fromSequence(long from, long to) {
         if (from > to) {
-            throw new IllegalArgumentException("fromSequence: 'from' (" + from + ") must not be greater than 'to' (" + to + ")");
+            throw new IllegalArgumentException(
+                    "fromSequence: 'from' (" + from + ") must not be greater than 'to' (" + to + ")");
         }
-        return fromSource(new NumberSequenceSource(from, to), WatermarkStrategy.noWatermarks(), "Sequence Source", Types.LONG);
+        return fromSource(
+                new NumberSequenceSource(from, to), WatermarkStrategy.noWatermarks(), "Sequence Source", Types.LONG);
     }
 
     /** Lines of text read from a TCP server; ends when the server closes the connection. */
@@ -252,20 +258,28 @@ public class StreamExecutionEnvironment {
 
     public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter) {
         DataStreamSource<String> s = fromSource(
-                new SocketTextSource(hostname, port, delimiter), WatermarkStrategy.noWatermarks(), "Socket Stream", Types.STRING);
+                new SocketTextSource(hostname, port, delimiter),
+                WatermarkStrategy.noWatermarks(),
+                "Socket Stream",
+                Types.STRING);
         s.setParallelism(1);
         return s;
     }
 
-    public <T> DataStreamSource<T> fromSource(Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName) {
+    public <T> DataStreamSource<T> fromSource(
+            Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName) {
         return fromSource(source, watermarkStrategy, sourceName, null);
     }
 
     @SuppressWarnings("unchecked")
     public <T> DataStreamSource<T> fromSource(
-            Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName, TypeInformation<T> typeInfo) {
+            Source<T, ?, ?> source,
+            WatermarkStrategy<T> watermarkStrategy,
+            String sourceName,
+            TypeInformation<T> typeInfo) {
         if (source == null || watermarkStrategy == null) {
-            throw new IllegalArgumentException("fromSource needs a source and a watermark strategy (e.g. WatermarkStrategy.noWatermarks())");
+            throw new IllegalArgumentException(
+                    "fromSource needs a source and a watermark strategy (e.g. WatermarkStrategy.noWatermarks())");
         }
         TypeInformation<T> type = typeInfo;
         if (type == null && source instanceof ResultTypeQueryable<?> q) {
@@ -274,7 +288,8 @@ public class StreamExecutionEnvironment {
         if (type == null) {
             type = TypeExtractor.createTypeInfoFromSubclass(source.getClass(), Source.class, 0);
         }
-        SourceTransformation<T> t = new SourceTransformation<>(sourceName, source, watermarkStrategy, type, parallelism);
+        SourceTransformation<T> t =
+                new SourceTransformation<>(sourceName, source, watermarkStrategy, type, parallelism);
         return new DataStreamSource<>(this, t);
     }
 
@@ -283,8 +298,10 @@ public class StreamExecutionEnvironment {
         try {
             return TypeExtractor.getForObject(first);
         } catch (InvalidTypesException e) {
-            throw new InvalidTypesException("Could not determine the type of the elements of fromData: " + e.getMessage()
-                    + " Pass the type explicitly: fromData(typeInfo, elements...).", e);
+            throw new InvalidTypesException(
+                    "Could not determine the type of the elements of fromData: " + e.getMessage()
+                            + " Pass the type explicitly: fromData(typeInfo, elements...).",
+                    e);
         }
     }
 
@@ -360,13 +377,15 @@ public class StreamExecutionEnvironment {
             throw new IllegalStateException(
                     "No operators defined in the streaming program: add a sink (sinkTo, print, executeAndCollect) before execute().");
         }
-        return new Pipeline(jobName, List.copyOf(sinks), config, new Configuration(configuration), bufferTimeout, chainingEnabled);
+        return new Pipeline(
+                jobName, List.copyOf(sinks), config, new Configuration(configuration), bufferTimeout, chainingEnabled);
     }
 
     private PipelineExecutor executor() {
         String target = configuration.get(ExecutionOptions.TARGET);
         List<String> found = new ArrayList<>();
-        for (PipelineExecutorFactory f : ServiceLoader.load(PipelineExecutorFactory.class, StreamExecutionEnvironment.class.getClassLoader())) {
+        for (PipelineExecutorFactory f :
+                ServiceLoader.load(PipelineExecutorFactory.class, StreamExecutionEnvironment.class.getClassLoader())) {
             if (f.getName().equals(target)) {
                 return f.getExecutor(configuration);
             }

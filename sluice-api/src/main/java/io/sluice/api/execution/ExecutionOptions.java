@@ -21,5 +21,6 @@ public final class ExecutionOptions {
     public static final ConfigOption<Duration> BUFFER_TIMEOUT = ConfigOptions.key("execution.buffer-timeout")
             .durationType()
             .defaultValue(Duration.ofMillis(100))
-            .withDescription("How long a partly filled network buffer may wait before it is sent; 0 sends every record at once.");
+            .withDescription(
+                    "How long a partly filled network buffer may wait before it is sent; 0 sends every record at once.");
 }

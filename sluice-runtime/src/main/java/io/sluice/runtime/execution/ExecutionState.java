@@ -30,7 +30,7 @@ public enum ExecutionState {
 
     public Set<ExecutionState> successors() {
         return switch (this) {
-            case CREATED -> EnumSet.of(SCHEDULED, CANCELING, CANCELED, FAILED);
+            case CREATED -> EnumSet.of(SCHEDULED, DEPLOYING, CANCELING, CANCELED, FAILED);
             case SCHEDULED -> EnumSet.of(DEPLOYING, CANCELING, CANCELED, FAILED);
             case DEPLOYING -> EnumSet.of(INITIALIZING, RUNNING, FINISHED, CANCELING, CANCELED, FAILED);
             case INITIALIZING -> EnumSet.of(RUNNING, FINISHED, CANCELING, CANCELED, FAILED);

@@ -100,7 +100,8 @@ public final class JobGraphGenerator {
         JobGraph jobGraph = new JobGraph(jobId, graph.getJobName(), config);
         Map<StreamEdge, IntermediateDataSetID> dataSets = new HashMap<>();
         for (Chain chain : chainsByHead.values()) {
-            chain.networkInputs.sort(Comparator.comparingInt(StreamEdge::typeNumber).thenComparingInt(StreamEdge::sourceId));
+            chain.networkInputs.sort(
+                    Comparator.comparingInt(StreamEdge::typeNumber).thenComparingInt(StreamEdge::sourceId));
             for (StreamEdge out : chain.networkOutputs) {
                 dataSets.put(out, new IntermediateDataSetID());
             }
@@ -133,7 +134,8 @@ public final class JobGraphGenerator {
         }
         List<OperatorConfig> operators = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<SerializedValue<io.sluice.runtime.operators.coordination.OperatorCoordinator.Provider>> coordinators = new ArrayList<>();
+        List<SerializedValue<io.sluice.runtime.operators.coordination.OperatorCoordinator.Provider>> coordinators =
+                new ArrayList<>();
         for (int nodeId : chain.nodeIds) {
             StreamNode node = graph.getNode(nodeId);
             List<ChainedOutput> chained = new ArrayList<>();
@@ -143,9 +145,18 @@ public final class JobGraphGenerator {
                 }
             }
             OperatorID operatorId = operatorId(node);
-            operators.add(new OperatorConfig(node.getId(), displayName(node), operatorId, node.getKind(), node.getSource(),
-                    node.getWatermarkStrategy(), node.getOperator(), node.getSink(), List.copyOf(node.getKeySelectors()),
-                    chainSerializer(node), chained));
+            operators.add(new OperatorConfig(
+                    node.getId(),
+                    displayName(node),
+                    operatorId,
+                    node.getKind(),
+                    node.getSource(),
+                    node.getWatermarkStrategy(),
+                    node.getOperator(),
+                    node.getSink(),
+                    List.copyOf(node.getKeySelectors()),
+                    chainSerializer(node),
+                    chained));
             names.add(displayName(node));
             if (node.getKind() == StreamNode.Kind.SOURCE) {
                 coordinators.add(SerializedValue.of(new SourceCoordinatorProvider<>(operatorId, node.getSource())));
@@ -153,25 +164,48 @@ public final class JobGraphGenerator {
         }
         List<NetworkInput> inputs = new ArrayList<>();
         for (StreamEdge in : chain.networkInputs) {
-            inputs.add(new NetworkInput(in.typeNumber(), serializerFor(head.getInputTypes().get(in.typeNumber()), head)));
+            inputs.add(new NetworkInput(
+                    in.typeNumber(), serializerFor(head.getInputTypes().get(in.typeNumber()), head)));
         }
         List<NetworkOutput> outputs = new ArrayList<>();
         for (StreamEdge out : chain.networkOutputs) {
             StreamNode producer = graph.getNode(out.sourceId());
             StreamNode consumer = graph.getNode(out.targetId());
-            TypeInformation<?> type = out.outputTag() != null ? out.outputTag().getTypeInfo() : producer.getOutputType();
-            outputs.add(new NetworkOutput(indexOfNode.get(out.sourceId()), out.outputTag(), out.partitioning(),
-                    serializerFor(type, producer), consumer.getMaxParallelism(), producer.getBufferTimeout(), displayName(consumer)));
+            TypeInformation<?> type =
+                    out.outputTag() != null ? out.outputTag().getTypeInfo() : producer.getOutputType();
+            outputs.add(new NetworkOutput(
+                    indexOfNode.get(out.sourceId()),
+                    out.outputTag(),
+                    out.partitioning(),
+                    serializerFor(type, producer),
+                    consumer.getMaxParallelism(),
+                    producer.getBufferTimeout(),
+                    displayName(consumer)));
         }
         byte[] taskConfig = new TaskConfig(operators, inputs, outputs).toBytes();
-        JobVertex vertex = new JobVertex(chain.vertexId, String.join(" -> ", names), head.getParallelism(), head.getMaxParallelism(),
-                head.getSlotSharingGroup(), taskConfig, head.getKind() == StreamNode.Kind.SOURCE);
+        JobVertex vertex = new JobVertex(
+                chain.vertexId,
+                String.join(" -> ", names),
+                head.getParallelism(),
+                head.getMaxParallelism(),
+                head.getSlotSharingGroup(),
+                taskConfig,
+                head.getKind() == StreamNode.Kind.SOURCE);
         vertex.getOperatorCoordinators().addAll(coordinators);
         for (StreamEdge in : chain.networkInputs) {
             Chain producer = chainOfNode.get(in.sourceId());
             Kind kind = in.partitioning().kind();
-            DistributionPattern pattern = kind == Kind.FORWARD || kind == Kind.RESCALE ? DistributionPattern.POINTWISE : DistributionPattern.ALL_TO_ALL;
-            vertex.getInputs().add(new JobEdge(dataSets.get(in), producer.vertexId, chain.vertexId, pattern, kind.name(), in.typeNumber()));
+            DistributionPattern pattern = kind == Kind.FORWARD || kind == Kind.RESCALE
+                    ? DistributionPattern.POINTWISE
+                    : DistributionPattern.ALL_TO_ALL;
+            vertex.getInputs()
+                    .add(new JobEdge(
+                            dataSets.get(in),
+                            producer.vertexId,
+                            chain.vertexId,
+                            pattern,
+                            kind.name(),
+                            in.typeNumber()));
         }
         for (StreamEdge out : chain.networkOutputs) {
             vertex.getProducedDataSets().add(dataSets.get(out));

@@ -16,17 +16,24 @@ public final class JsonPlanGenerator {
                 sb.append(',');
             }
             firstNode = false;
-            String pact = switch (node.getKind()) {
-                case SOURCE -> "Data Source";
-                case SINK -> "Data Sink";
-                case OPERATOR -> "Operator";
-            };
-            sb.append("{\"id\":").append(node.getId())
-                    .append(",\"type\":").append(quote(JobGraphGenerator.displayName(node)))
-                    .append(",\"pact\":").append(quote(pact))
-                    .append(",\"contents\":").append(quote(node.getName()))
-                    .append(",\"parallelism\":").append(node.getParallelism())
-                    .append(",\"slotSharingGroup\":").append(quote(node.getSlotSharingGroup()));
+            String pact =
+                    switch (node.getKind()) {
+                        case SOURCE -> "Data Source";
+                        case SINK -> "Data Sink";
+                        case OPERATOR -> "Operator";
+                    };
+            sb.append("{\"id\":")
+                    .append(node.getId())
+                    .append(",\"type\":")
+                    .append(quote(JobGraphGenerator.displayName(node)))
+                    .append(",\"pact\":")
+                    .append(quote(pact))
+                    .append(",\"contents\":")
+                    .append(quote(node.getName()))
+                    .append(",\"parallelism\":")
+                    .append(node.getParallelism())
+                    .append(",\"slotSharingGroup\":")
+                    .append(quote(node.getSlotSharingGroup()));
             if (!node.getInEdges().isEmpty()) {
                 sb.append(",\"predecessors\":[");
                 boolean firstEdge = true;
@@ -35,11 +42,15 @@ public final class JsonPlanGenerator {
                         sb.append(',');
                     }
                     firstEdge = false;
-                    sb.append("{\"id\":").append(e.sourceId())
-                            .append(",\"ship_strategy\":").append(quote(e.partitioning().kind().name()))
-                            .append(",\"side\":").append(quote(e.typeNumber() == 0 ? "first" : "second"));
+                    sb.append("{\"id\":")
+                            .append(e.sourceId())
+                            .append(",\"ship_strategy\":")
+                            .append(quote(e.partitioning().kind().name()))
+                            .append(",\"side\":")
+                            .append(quote(e.typeNumber() == 0 ? "first" : "second"));
                     if (e.outputTag() != null) {
-                        sb.append(",\"side_output\":").append(quote(e.outputTag().getId()));
+                        sb.append(",\"side_output\":")
+                                .append(quote(e.outputTag().getId()));
                     }
                     sb.append(",\"chained\":").append(JobGraphGenerator.isChainable(graph, e));
                     sb.append('}');

@@ -34,5 +34,6 @@ public record OperatorConfig(
         implements Serializable {
 
     /** A direct call to another operator of the chain, for the main output or one side output. */
-    public record ChainedOutput(int targetOperatorIndex, int typeNumber, OutputTag<?> outputTag) implements Serializable {}
+    public record ChainedOutput(int targetOperatorIndex, int typeNumber, OutputTag<?> outputTag)
+            implements Serializable {}
 }

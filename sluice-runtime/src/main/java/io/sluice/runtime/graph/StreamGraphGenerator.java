@@ -55,11 +55,19 @@ public final class StreamGraphGenerator {
         }
         List<Endpoint> result;
         if (t instanceof SourceTransformation<?> s) {
-            StreamNode node = newNode(t, StreamNode.Kind.SOURCE, s.getSource(), s.getWatermarkStrategy(), null, null, DEFAULT_SLOT_SHARING_GROUP);
+            StreamNode node = newNode(
+                    t,
+                    StreamNode.Kind.SOURCE,
+                    s.getSource(),
+                    s.getWatermarkStrategy(),
+                    null,
+                    null,
+                    DEFAULT_SLOT_SHARING_GROUP);
             result = List.of(new Endpoint(node.getId(), null, null));
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             List<Endpoint> in = transform(o.getInput());
-            StreamNode node = newNode(t, StreamNode.Kind.OPERATOR, null, null, o.getOperator(), null, inheritedGroup(in));
+            StreamNode node =
+                    newNode(t, StreamNode.Kind.OPERATOR, null, null, o.getOperator(), null, inheritedGroup(in));
             node.getInputTypes().add(o.getInput().getOutputType());
             if (o.getKeySelector() != null) {
                 node.getKeySelectors().add(o.getKeySelector());
@@ -72,7 +80,8 @@ public final class StreamGraphGenerator {
             List<Endpoint> in2 = transform(two.getInput2());
             List<Endpoint> all = new ArrayList<>(in1);
             all.addAll(in2);
-            StreamNode node = newNode(t, StreamNode.Kind.OPERATOR, null, null, two.getOperator(), null, inheritedGroup(all));
+            StreamNode node =
+                    newNode(t, StreamNode.Kind.OPERATOR, null, null, two.getOperator(), null, inheritedGroup(all));
             node.getInputTypes().add(two.getInput1().getOutputType());
             node.getInputTypes().add(two.getInput2().getOutputType());
             if (two.getKeySelector1() != null) {
@@ -105,8 +114,9 @@ public final class StreamGraphGenerator {
             result = new ArrayList<>();
             for (Endpoint e : in) {
                 if (e.outputTag() != null || e.partitioning() != null) {
-                    throw new IllegalArgumentException("getSideOutput must be called on the operator that emits the side output '"
-                            + so.getOutputTag().getId() + "', not on a partitioned or side-output stream.");
+                    throw new IllegalArgumentException(
+                            "getSideOutput must be called on the operator that emits the side output '"
+                                    + so.getOutputTag().getId() + "', not on a partitioned or side-output stream.");
                 }
                 result.add(new Endpoint(e.nodeId(), null, so.getOutputTag()));
             }
@@ -134,8 +144,21 @@ public final class StreamGraphGenerator {
         String group = t.getSlotSharingGroup() != null ? t.getSlotSharingGroup() : inheritedGroup;
         long bufferTimeout = t.getBufferTimeout() != -2 ? t.getBufferTimeout() : pipeline.bufferTimeoutMillis();
         TypeInformation<?> outputType = kind == StreamNode.Kind.SINK ? null : t.getOutputType();
-        StreamNode node = new StreamNode(t.getId(), t.getName(), t.getUid(), kind, source, wm, spec, sink, t.getParallelism(),
-                maxParallelism, group, t.getChainingStrategy(), bufferTimeout, outputType);
+        StreamNode node = new StreamNode(
+                t.getId(),
+                t.getName(),
+                t.getUid(),
+                kind,
+                source,
+                wm,
+                spec,
+                sink,
+                t.getParallelism(),
+                maxParallelism,
+                group,
+                t.getChainingStrategy(),
+                bufferTimeout,
+                outputType);
         graph.addNode(node);
         return node;
     }
@@ -158,11 +181,15 @@ public final class StreamGraphGenerator {
             StreamNode source = graph.getNode(e.nodeId());
             Partitioning partitioning = e.partitioning();
             if (partitioning == null) {
-                partitioning = Partitioning.of(source.getParallelism() == target.getParallelism() ? Kind.FORWARD : Kind.REBALANCE);
+                partitioning = Partitioning.of(
+                        source.getParallelism() == target.getParallelism() ? Kind.FORWARD : Kind.REBALANCE);
             } else if (partitioning.kind() == Kind.FORWARD && source.getParallelism() != target.getParallelism()) {
-                throw new UnsupportedOperationException("Forward partitioning does not allow a change of parallelism: upstream '"
-                        + source.getName() + "' has parallelism " + source.getParallelism() + ", downstream '" + target.getName()
-                        + "' has " + target.getParallelism() + ". Use another partitioning, such as rebalance() or rescale().");
+                throw new UnsupportedOperationException(
+                        "Forward partitioning does not allow a change of parallelism: upstream '"
+                                + source.getName() + "' has parallelism " + source.getParallelism() + ", downstream '"
+                                + target.getName()
+                                + "' has " + target.getParallelism()
+                                + ". Use another partitioning, such as rebalance() or rescale().");
             }
             graph.addEdge(new StreamEdge(source.getId(), target.getId(), partitioning, typeNumber, e.outputTag()));
         }

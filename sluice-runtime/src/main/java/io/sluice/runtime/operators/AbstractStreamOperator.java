@@ -37,7 +37,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         if (!config.keySelectors().isEmpty()) {
             keySelector1 = (KeySelector<Object, Object>) config.keySelectors().get(0);
             if (config.keySelectors().size() > 1) {
-                keySelector2 = (KeySelector<Object, Object>) config.keySelectors().get(1);
+                keySelector2 =
+                        (KeySelector<Object, Object>) config.keySelectors().get(1);
             }
         }
     }

@@ -6,7 +6,8 @@ import io.sluice.api.util.OutputTag;
 import io.sluice.runtime.streamrecord.StreamRecord;
 
 /** Runs a {@link CoProcessFunction} on two inputs. */
-public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractUdfStreamOperator<OUT, CoProcessFunction<IN1, IN2, OUT>>
+public final class CoProcessOperator<IN1, IN2, OUT>
+        extends AbstractUdfStreamOperator<OUT, CoProcessFunction<IN1, IN2, OUT>>
         implements TwoInputStreamOperator<IN1, IN2, OUT> {
     private TimestampedCollector<OUT> collector;
     private SideOutputs sideOutputs;

@@ -4,7 +4,8 @@ import io.sluice.api.functions.co.CoFlatMapFunction;
 import io.sluice.runtime.streamrecord.StreamRecord;
 
 /** Applies a {@link CoFlatMapFunction} to two inputs. */
-public final class CoStreamFlatMap<IN1, IN2, OUT> extends AbstractUdfStreamOperator<OUT, CoFlatMapFunction<IN1, IN2, OUT>>
+public final class CoStreamFlatMap<IN1, IN2, OUT>
+        extends AbstractUdfStreamOperator<OUT, CoFlatMapFunction<IN1, IN2, OUT>>
         implements TwoInputStreamOperator<IN1, IN2, OUT> {
     private TimestampedCollector<OUT> collector;
 

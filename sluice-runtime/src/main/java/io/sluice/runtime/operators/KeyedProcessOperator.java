@@ -6,7 +6,8 @@ import io.sluice.api.util.OutputTag;
 import io.sluice.runtime.streamrecord.StreamRecord;
 
 /** Runs a {@link KeyedProcessFunction} on a keyed stream. */
-public final class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<OUT, KeyedProcessFunction<K, IN, OUT>>
+public final class KeyedProcessOperator<K, IN, OUT>
+        extends AbstractUdfStreamOperator<OUT, KeyedProcessFunction<K, IN, OUT>>
         implements OneInputStreamOperator<IN, OUT> {
     private TimestampedCollector<OUT> collector;
     private SideOutputs sideOutputs;

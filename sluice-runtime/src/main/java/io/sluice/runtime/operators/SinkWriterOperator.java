@@ -9,7 +9,8 @@ import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
 
 /** Runs one {@link SinkWriter} per subtask: write per record, flush(true) at the end of input, close last. */
-public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object> implements OneInputStreamOperator<IN, Object> {
+public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
+        implements OneInputStreamOperator<IN, Object> {
     private final Sink<IN> sink;
     private SinkWriter<IN> writer;
     private final WriteContext context = new WriteContext();

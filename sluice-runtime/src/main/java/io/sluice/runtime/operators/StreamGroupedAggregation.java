@@ -16,7 +16,8 @@ import java.util.HashMap;
  * whole element holding the extreme value (the first or last of equal ones). Every emitted value
  * is a fresh object, so downstream may keep it.
  */
-public final class StreamGroupedAggregation<T> extends AbstractStreamOperator<T> implements OneInputStreamOperator<T, T> {
+public final class StreamGroupedAggregation<T> extends AbstractStreamOperator<T>
+        implements OneInputStreamOperator<T, T> {
     private final AggregationSpec spec;
     private final HashMap<Object, T> values = new HashMap<>();
     private FieldAccessor<T, Object> accessor;

@@ -9,7 +9,8 @@ import java.util.HashMap;
  * element. State lives in a per-operator map until the keyed state backend (event-time work)
  * takes over.
  */
-public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, ReduceFunction<T>> implements OneInputStreamOperator<T, T> {
+public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, ReduceFunction<T>>
+        implements OneInputStreamOperator<T, T> {
     private final HashMap<Object, T> values = new HashMap<>();
 
     public StreamGroupedReduce(ReduceFunction<T> reducer) {

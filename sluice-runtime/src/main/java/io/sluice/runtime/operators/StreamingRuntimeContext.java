@@ -17,7 +17,10 @@ public class StreamingRuntimeContext implements RuntimeContext {
     private final Map<String, Accumulator<?, ?>> accumulators;
 
     public StreamingRuntimeContext(
-            TaskInfo taskInfo, JobID jobId, ClassLoader userCodeClassLoader, Map<String, Accumulator<?, ?>> accumulators) {
+            TaskInfo taskInfo,
+            JobID jobId,
+            ClassLoader userCodeClassLoader,
+            Map<String, Accumulator<?, ?>> accumulators) {
         this.taskInfo = taskInfo;
         this.jobId = jobId;
         this.userCodeClassLoader = userCodeClassLoader;
@@ -100,8 +103,8 @@ public class StreamingRuntimeContext implements RuntimeContext {
             return fresh;
         }
         if (!type.isInstance(existing)) {
-            throw new UnsupportedOperationException("The accumulator '" + name + "' is a " + existing.getClass().getSimpleName()
-                    + ", not a " + type.getSimpleName());
+            throw new UnsupportedOperationException("The accumulator '" + name + "' is a "
+                    + existing.getClass().getSimpleName() + ", not a " + type.getSimpleName());
         }
         return type.cast(existing);
     }

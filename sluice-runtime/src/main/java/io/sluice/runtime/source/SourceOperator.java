@@ -34,7 +34,8 @@ import java.util.concurrent.CompletableFuture;
  * calls {@link #emitNext()}; when the reader has nothing, the task waits on
  * {@link #getAvailableFuture()} through its mailbox. Task thread only.
  */
-public final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStreamOperator<T> implements OperatorEventHandler {
+public final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStreamOperator<T>
+        implements OperatorEventHandler {
     private final Source<T, SplitT, ?> source;
     private final WatermarkStrategy<T> watermarkStrategy;
     private SourceReader<T, SplitT> reader;
@@ -83,11 +84,15 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
             readerOutput = out;
             long interval = parameters.executionConfig().getAutoWatermarkInterval();
             if (interval > 0) {
-                periodicWatermarks = parameters.processingTimeService().scheduleAtFixedRate(t -> out.periodicEmit(), interval, interval);
+                periodicWatermarks = parameters
+                        .processingTimeService()
+                        .scheduleAtFixedRate(t -> out.periodicEmit(), interval, interval);
             }
         }
-        parameters.operatorEventGateway().sendEventToCoordinator(
-                new ReaderRegistrationEvent(parameters.taskInfo().getIndexOfThisSubtask(), "localhost"));
+        parameters
+                .operatorEventGateway()
+                .sendEventToCoordinator(
+                        new ReaderRegistrationEvent(parameters.taskInfo().getIndexOfThisSubtask(), "localhost"));
         reader.start();
     }
 
@@ -108,7 +113,7 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
         } else if (event instanceof NoMoreSplitsEvent) {
             reader.notifyNoMoreSplits();
         } else if (event instanceof SourceEventWrapper wrapper) {
-            reader.handleSourceEvents(wrapper.getSourceEvent());
+            reader.handleSourceEvents(wrapper.sourceEvent());
         } else {
             throw new IllegalArgumentException("Source '" + getOperatorName() + "' got an unexpected event " + event);
         }

@@ -95,7 +95,8 @@ public final class Task implements TaskHandle, Runnable {
         Throwable failure = null;
         Map<String, Object> accumulators = null;
         try {
-            StreamTaskInvokable inv = new StreamTaskInvokable(tdd, taskManagerId, network, userCodeClassLoader, actions, mailbox);
+            StreamTaskInvokable inv =
+                    new StreamTaskInvokable(tdd, taskManagerId, network, userCodeClassLoader, actions, mailbox);
             invokable = inv;
             if (!transitionAndReport(ExecutionState.DEPLOYING, ExecutionState.INITIALIZING)) {
                 throw new io.sluice.runtime.tasks.CancelTaskException();
@@ -179,8 +180,11 @@ public final class Task implements TaskHandle, Runnable {
                             return;
                         }
                         if (thread.isAlive()) {
-                            LOG.warn("{} is still running {} ms after cancellation; interrupting it again. Stack:\n{}",
-                                    nameWithSubtask, CANCEL_INTERRUPT_INTERVAL_MS, stackOf(thread));
+                            LOG.warn(
+                                    "{} is still running {} ms after cancellation; interrupting it again. Stack:\n{}",
+                                    nameWithSubtask,
+                                    CANCEL_INTERRUPT_INTERVAL_MS,
+                                    stackOf(thread));
                             thread.interrupt();
                         }
                     }
@@ -217,7 +221,8 @@ public final class Task implements TaskHandle, Runnable {
 
     private boolean transition(ExecutionState from, ExecutionState to) {
         if (!from.successors().contains(to)) {
-            throw new IllegalStateException("Illegal task state transition " + from + " -> " + to + " of " + nameWithSubtask);
+            throw new IllegalStateException(
+                    "Illegal task state transition " + from + " -> " + to + " of " + nameWithSubtask);
         }
         boolean ok = state.compareAndSet(from, to);
         if (ok) {
@@ -251,7 +256,8 @@ public final class Task implements TaskHandle, Runnable {
                 acc = SerializedValue.of(accumulators);
             } catch (RuntimeException e) {
                 s = ExecutionState.FAILED;
-                error = new IllegalStateException("The accumulators of " + nameWithSubtask + " cannot be serialized: " + e.getMessage(), e);
+                error = new IllegalStateException(
+                        "The accumulators of " + nameWithSubtask + " cannot be serialized: " + e.getMessage(), e);
             }
         }
         try {

@@ -50,8 +50,11 @@ final class OperatorChain {
             OperatorConfig oc = configs.get(i);
             List<Output<?>> outs = new ArrayList<>();
             for (ChainedOutput co : oc.chainedOutputs()) {
-                outs.add(new ChainingOutput<>(ops.get(co.targetOperatorIndex()), co.typeNumber(),
-                        (TypeSerializer) oc.outputSerializer(), co.outputTag()));
+                outs.add(new ChainingOutput<>(
+                        ops.get(co.targetOperatorIndex()),
+                        co.typeNumber(),
+                        (TypeSerializer) oc.outputSerializer(),
+                        co.outputTag()));
             }
             List<NetworkOutput> networkOutputs = config.outputs();
             for (int n = 0; n < networkOutputs.size(); n++) {
@@ -59,11 +62,12 @@ final class OperatorChain {
                     outs.add(writerOutputs.get(n));
                 }
             }
-            Output<?> output = switch (outs.size()) {
-                case 0 -> new DiscardingOutput<>();
-                case 1 -> outs.get(0);
-                default -> new BroadcastingOutput(outs.toArray(new Output[0]));
-            };
+            Output<?> output =
+                    switch (outs.size()) {
+                        case 0 -> new DiscardingOutput<>();
+                        case 1 -> outs.get(0);
+                        default -> new BroadcastingOutput(outs.toArray(new Output[0]));
+                    };
             StreamOperator op = ops.get(i);
             op.setup(parameters.apply(new ParameterRequest(oc, output)));
         }
@@ -128,7 +132,8 @@ final class OperatorChain {
                     handler.handleOperatorEvent(event);
                     return;
                 }
-                throw new IllegalStateException("Operator " + operatorId + " does not accept coordinator events: " + event);
+                throw new IllegalStateException(
+                        "Operator " + operatorId + " does not accept coordinator events: " + event);
             }
         }
         throw new IllegalStateException("No operator " + operatorId + " in this task for event " + event);

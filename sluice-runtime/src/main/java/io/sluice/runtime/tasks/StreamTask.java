@@ -63,8 +63,11 @@ final class StreamTask implements StreamTaskNetworkInput.Handler {
         this.writers = writers;
         StreamOperator<?> head = chain.getHead();
         this.source = head instanceof SourceOperator<?, ?> s ? s : null;
-        this.oneInputHead = head instanceof OneInputStreamOperator<?, ?> o ? (OneInputStreamOperator<Object, ?>) o : null;
-        this.twoInputHead = head instanceof TwoInputStreamOperator<?, ?, ?> t ? (TwoInputStreamOperator<Object, Object, ?>) t : null;
+        this.oneInputHead =
+                head instanceof OneInputStreamOperator<?, ?> o ? (OneInputStreamOperator<Object, ?>) o : null;
+        this.twoInputHead = head instanceof TwoInputStreamOperator<?, ?, ?> t
+                ? (TwoInputStreamOperator<Object, Object, ?>) t
+                : null;
         if (source == null && inputs.isEmpty()) {
             throw new IllegalStateException("Task " + name + " has neither a source nor inputs");
         }

@@ -84,8 +84,9 @@ public final class StreamTaskInvokable {
 
         List<ResultPartitionDeploymentDescriptor> produced = tdd.producedPartitions();
         if (produced.size() != config.outputs().size()) {
-            throw new IllegalStateException("Task " + owner + " was deployed with " + produced.size()
-                    + " partitions but its configuration has " + config.outputs().size() + " outputs");
+            throw new IllegalStateException(
+                    "Task " + owner + " was deployed with " + produced.size() + " partitions but its configuration has "
+                            + config.outputs().size() + " outputs");
         }
         List<RecordWriterOutput<?>> writerOutputs = new ArrayList<>();
         long minTimeout = Long.MAX_VALUE;
@@ -94,8 +95,8 @@ public final class StreamTaskInvokable {
             ResultPartition partition = network.createResultPartition(produced.get(i), owner);
             partitions.add(partition);
             ChannelSelector<StreamElement> selector = (ChannelSelector) partitioner(out);
-            RecordWriter<StreamElement> writer =
-                    new RecordWriter<>(partition, selector, new StreamElementSerializer<>(out.serializer()), out.bufferTimeout());
+            RecordWriter<StreamElement> writer = new RecordWriter<>(
+                    partition, selector, new StreamElementSerializer<>(out.serializer()), out.bufferTimeout());
             writers.add(writer);
             writerOutputs.add(new RecordWriterOutput<>(writer, out.outputTag()));
             if (out.bufferTimeout() > 0) {
@@ -105,35 +106,45 @@ public final class StreamTaskInvokable {
 
         List<InputGateDeploymentDescriptor> gates = tdd.inputGates();
         if (gates.size() != config.inputs().size()) {
-            throw new IllegalStateException("Task " + owner + " was deployed with " + gates.size()
-                    + " input gates but its configuration has " + config.inputs().size() + " inputs");
+            throw new IllegalStateException(
+                    "Task " + owner + " was deployed with " + gates.size() + " input gates but its configuration has "
+                            + config.inputs().size() + " inputs");
         }
         int[] channelsPerType = new int[2];
         for (int i = 0; i < gates.size(); i++) {
-            channelsPerType[config.inputs().get(i).typeNumber()] += gates.get(i).channels().size();
+            channelsPerType[config.inputs().get(i).typeNumber()] +=
+                    gates.get(i).channels().size();
         }
         WatermarkValve[] valves = {new WatermarkValve(channelsPerType[0]), new WatermarkValve(channelsPerType[1])};
         int[] offsets = new int[2];
         for (int i = 0; i < gates.size(); i++) {
             NetworkInput in = config.inputs().get(i);
             SingleInputGate gate = network.createInputGate(gates.get(i), owner);
-            inputs.add(new StreamTaskNetworkInput(gate, in.typeNumber(), new StreamElementSerializer<>(in.serializer()),
-                    valves[in.typeNumber()], offsets[in.typeNumber()]));
+            inputs.add(new StreamTaskNetworkInput(
+                    gate,
+                    in.typeNumber(),
+                    new StreamElementSerializer<>(in.serializer()),
+                    valves[in.typeNumber()],
+                    offsets[in.typeNumber()]));
             offsets[in.typeNumber()] += gate.getNumberOfChannels();
         }
 
         TaskInfo taskInfo = new TaskInfoImpl(tdd);
-        chain = new OperatorChain(config, writerOutputs, request -> new StreamOperatorParameters(
-                request.config(),
-                request.output(),
-                taskInfo,
-                tdd.jobId(),
-                tdd.executionConfig(),
-                userCodeClassLoader,
-                accumulators,
-                (action, description) -> mailbox.put(action, description),
-                timeService,
-                event -> actions.sendOperatorEventToCoordinator(tdd.attemptId(), request.config().operatorId(), SerializedValue.of(event))));
+        chain = new OperatorChain(
+                config,
+                writerOutputs,
+                request -> new StreamOperatorParameters(
+                        request.config(),
+                        request.output(),
+                        taskInfo,
+                        tdd.jobId(),
+                        tdd.executionConfig(),
+                        userCodeClassLoader,
+                        accumulators,
+                        (action, description) -> mailbox.put(action, description),
+                        timeService,
+                        event -> actions.sendOperatorEventToCoordinator(
+                                tdd.attemptId(), request.config().operatorId(), SerializedValue.of(event))));
         streamTask = new StreamTask(owner, mailbox, chain, inputs, writers);
         if (canceled) {
             streamTask.cancel();
@@ -159,7 +170,8 @@ public final class StreamTaskInvokable {
             case GLOBAL -> new GlobalPartitioner<>();
             case BROADCAST -> new BroadcastPartitioner<>();
             case HASH -> new KeyGroupStreamPartitioner<>(castSelector(p.keySelector()), out.consumerMaxParallelism());
-            case CUSTOM -> new CustomPartitionerWrapper<>(castPartitioner(p.customPartitioner()), castSelector(p.keySelector()));
+            case CUSTOM -> new CustomPartitionerWrapper<>(
+                    castPartitioner(p.customPartitioner()), castSelector(p.keySelector()));
         };
     }
 

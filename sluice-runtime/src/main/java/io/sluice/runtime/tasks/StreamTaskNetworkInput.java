@@ -36,7 +36,12 @@ final class StreamTaskNetworkInput {
     private boolean finished;
 
     @SuppressWarnings("unchecked")
-    StreamTaskNetworkInput(SingleInputGate gate, int typeNumber, StreamElementSerializer<?> serializer, WatermarkValve valve, int channelOffset) {
+    StreamTaskNetworkInput(
+            SingleInputGate gate,
+            int typeNumber,
+            StreamElementSerializer<?> serializer,
+            WatermarkValve valve,
+            int channelOffset) {
         this.gate = gate;
         this.typeNumber = typeNumber;
         this.valve = valve;
@@ -121,7 +126,8 @@ final class StreamTaskNetworkInput {
         if (element.isRecord()) {
             handler.processElement(typeNumber, element);
         } else {
-            long wm = valve.onWatermark(channelOffset + channel, element.asWatermark().getTimestamp());
+            long wm = valve.onWatermark(
+                    channelOffset + channel, element.asWatermark().getTimestamp());
             if (wm != Long.MIN_VALUE) {
                 handler.processWatermark(typeNumber, new WatermarkElement(wm));
             }

@@ -45,19 +45,21 @@ final class SystemProcessingTimeService implements ProcessingTimeService {
     public Cancellable registerTimer(long timestamp, ProcessingTimeCallback callback) {
         long delay = Math.max(0, timestamp - getCurrentProcessingTime());
         ScheduledFuture<?> f = timer().schedule(
-                () -> mailbox.put(() -> callback.onProcessingTime(timestamp), "processing-time timer @" + timestamp),
-                delay,
-                TimeUnit.MILLISECONDS);
+                        () -> mailbox.put(
+                                () -> callback.onProcessingTime(timestamp), "processing-time timer @" + timestamp),
+                        delay,
+                        TimeUnit.MILLISECONDS);
         return () -> f.cancel(false);
     }
 
     @Override
     public Cancellable scheduleAtFixedRate(ProcessingTimeCallback callback, long initialDelay, long period) {
         ScheduledFuture<?> f = timer().scheduleAtFixedRate(
-                () -> mailbox.put(() -> callback.onProcessingTime(getCurrentProcessingTime()), "periodic timer"),
-                initialDelay,
-                period,
-                TimeUnit.MILLISECONDS);
+                        () -> mailbox.put(
+                                () -> callback.onProcessingTime(getCurrentProcessingTime()), "periodic timer"),
+                        initialDelay,
+                        period,
+                        TimeUnit.MILLISECONDS);
         return () -> f.cancel(false);
     }
 
