@@ -87,7 +87,7 @@ class LocalChannelExchangeTest {
     }
 
     @Test
-    void millionLongsAndLargeRecordsCrossTwoChannelsInExactOrder_withBoundedBuffersInFlight() throws Exception {
+    void millionLongsCrossTwoChannelsInExactOrder_withBuffersInFlightBoundedByThePool() throws Exception {
         NetworkEnvironment env = env(NetworkConfig.defaults());
         ResultPartitionID id = partitionId(1, 0);
         ResultPartition partition = env.createResultPartition(partition(id, 2), "producer");
