@@ -107,7 +107,9 @@ public final class NetworkEnvironment implements AutoCloseable {
 
     /**
      * Creates the gate for one input edge of a task; call {@link SingleInputGate#requestPartitions()}
-     * from the task before reading.
+     * from the task before reading. Local channels read the producer's buffers, so the gate needs
+     * no pool of its own; remote channels will add one (exclusive buffers per channel plus floating
+     * buffers per gate, sized by {@link NetworkConfig}).
      *
      * @throws UnsupportedOperationException if a producer runs on a TaskManager outside this JVM
      */

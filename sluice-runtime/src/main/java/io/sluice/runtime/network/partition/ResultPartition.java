@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * subpartition; once every subpartition has been consumed (or dropped by its reader) the partition
  * releases itself, which destroys its pool and unregisters it. {@link #release(Throwable)} with a
  * cause (failure, cancel) makes readers fail with a message naming this partition and its task.
+ * A task that finished normally must not call {@code release}: its consumers may not have read
+ * everything yet, and would fail.
  */
 public final class ResultPartition {
     private static final Logger LOG = LoggerFactory.getLogger(ResultPartition.class);

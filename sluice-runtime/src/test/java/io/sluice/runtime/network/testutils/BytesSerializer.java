@@ -42,14 +42,15 @@ public final class BytesSerializer extends TypeSerializer<byte[]> {
     /** Reads everything the view has: works because the deserializer hands over exactly one record. */
     @Override
     public byte[] deserialize(DataInputView source) throws IOException {
-        byte[] chunk = new byte[64];
-        byte[] result = new byte[0];
+        byte[] result = new byte[64];
+        int length = 0;
         int n;
-        while ((n = source.read(chunk, 0, chunk.length)) > 0) {
-            byte[] grown = java.util.Arrays.copyOf(result, result.length + n);
-            System.arraycopy(chunk, 0, grown, result.length, n);
-            result = grown;
+        while ((n = source.read(result, length, result.length - length)) > 0) {
+            length += n;
+            if (length == result.length) {
+                result = java.util.Arrays.copyOf(result, result.length * 2);
+            }
         }
-        return result;
+        return java.util.Arrays.copyOf(result, length);
     }
 }

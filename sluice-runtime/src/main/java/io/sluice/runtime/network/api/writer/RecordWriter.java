@@ -31,6 +31,11 @@ import java.util.concurrent.CompletableFuture;
  * pool still runs dry in the middle of a record, emit waits for a buffer; the wait is interruptible
  * (cancellation interrupts the task thread) and throws {@link InterruptedException}.
  *
+ * <p>The constructor calls {@link ChannelSelector#setup} with the number of subpartitions, so pass
+ * a fresh selector (a {@code StreamPartitioner.copy()}). A task writing {@code StreamElement}s
+ * whose selector works on {@code StreamRecord}s selects the channel itself and calls {@link
+ * #emit(Object, int)} for records and {@link #broadcastEmit} for watermarks.
+ *
  * <p>Threading: owned by the producing task thread; not thread-safe. End sequence: {@link
  * #finish()} (flush + end-of-partition), then {@link #close()}; on failure just {@link #close()}.
  */
