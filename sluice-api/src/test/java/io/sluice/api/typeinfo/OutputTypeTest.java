@@ -191,6 +191,16 @@ class OutputTypeTest {
         assertThat(t).isEqualTo(new GenericTypeInfo<>(StringBuilder.class));
     }
 
+    /** A function interface whose abstract method comes from a generic super-interface. */
+    interface NamedMapper<A, B> extends MapFunction<A, B> {}
+
+    @Test
+    void lambdaOfASubInterfaceInheritingTheAbstractMethod() {
+        NamedMapper<String, Long> f = s -> (long) s.length();
+        assertThat(TypeExtractor.getOutputType(f, NamedMapper.class, 1, new TypeInformation<?>[] {Types.STRING}, OP))
+                .isSameAs(Types.LONG);
+    }
+
     @Test
     void methodReferenceWithTypedCollectorIsResolved() {
         FlatMapFunction<String, Reading> f = OutputTypeTest::split;

@@ -142,6 +142,32 @@ class TypeExtractorTest {
                 .isNotNull();
     }
 
+    /** Only used by the warning test, so no other test has created its serializer yet. */
+    public static final class WarnedOnce {
+        private final int x;
+
+        public WarnedOnce(int x) {
+            this.x = x;
+        }
+
+        public int x() {
+            return x;
+        }
+    }
+
+    /** Declared generic on purpose; never warned about. */
+    public static final class ExplicitlyGeneric {}
+
+    @Test
+    void fallbackWarnsOncePerTypeWhenItsSerializerIsCreatedButExplicitGenericDoesNot() {
+        TypeInformation<WarnedOnce> fallback = TypeExtractor.createTypeInfo(WarnedOnce.class);
+        assertThat(GenericTypeInfo.hasWarnedAbout(WarnedOnce.class)).isFalse();
+        fallback.createSerializer(new ExecutionConfig());
+        assertThat(GenericTypeInfo.hasWarnedAbout(WarnedOnce.class)).isTrue();
+        Types.GENERIC(ExplicitlyGeneric.class).createSerializer(new ExecutionConfig());
+        assertThat(GenericTypeInfo.hasWarnedAbout(ExplicitlyGeneric.class)).isFalse();
+    }
+
     @Test
     void typesPojoExplainsWhyAClassIsNotAPojo() {
         assertThatThrownBy(() -> Types.POJO(Sealed.class))

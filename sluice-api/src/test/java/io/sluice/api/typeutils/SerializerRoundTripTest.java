@@ -319,6 +319,23 @@ class SerializerRoundTripTest {
                 .containsExactly(4, 'a', 0, 0, 0, 0, 0, 0, 0, 1);
     }
 
+    public static class WordCountTuple extends Tuple2<String, Long> {
+        public WordCountTuple() {}
+
+        public WordCountTuple(String word, Long count) {
+            super(word, count);
+        }
+    }
+
+    @Test
+    void tupleSubclassRoundTripsAsItsOwnClass() {
+        TypeInformation<WordCountTuple> type = Types.TUPLE(WordCountTuple.class);
+        WordCountTuple back = roundTrip(type.createSerializer(CONFIG), new WordCountTuple("w", 2L));
+        assertThat(back).isInstanceOf(WordCountTuple.class).isEqualTo(new WordCountTuple("w", 2L));
+        assertThat(roundTrip(javaCopy(type.createSerializer(CONFIG)), new WordCountTuple("v", 1L)))
+                .isInstanceOf(WordCountTuple.class);
+    }
+
     @Test
     void tupleWithNullFieldFailsNamingTheField() {
         TypeSerializer<Tuple2<String, Long>> serializer =
