@@ -42,7 +42,7 @@ public abstract class Tuple implements Serializable {
     public abstract <T> void setField(T value, int pos);
 
     /** A shallow copy: a new tuple of the same class holding the same field objects. */
-    public abstract <T extends Tuple> T copy();
+    public abstract Tuple copy();
 
     /** The tuple class with the given number of fields. */
     @SuppressWarnings("unchecked")

@@ -40,7 +40,6 @@ public class Tuple0 extends Tuple {
 
     /** Returns the shared instance: {@code Tuple0} has nothing to copy. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple0 copy() {
         return INSTANCE;
     }

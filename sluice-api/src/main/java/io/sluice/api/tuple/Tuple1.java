@@ -64,7 +64,6 @@ public class Tuple1<T0> extends Tuple {
 
     /** A shallow copy: a new tuple holding the same field objects. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple1<T0> copy() {
         return new Tuple1<>(this.f0);
     }

@@ -165,7 +165,6 @@ public class Tuple11<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> extends Tuple 
 
     /** A shallow copy: a new tuple holding the same field objects. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple11<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> copy() {
         return new Tuple11<>(
                 this.f0, this.f1, this.f2, this.f3, this.f4, this.f5, this.f6, this.f7, this.f8, this.f9, this.f10);

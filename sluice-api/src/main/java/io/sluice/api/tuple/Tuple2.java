@@ -74,7 +74,6 @@ public class Tuple2<T0, T1> extends Tuple {
 
     /** A shallow copy: a new tuple holding the same field objects. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple2<T0, T1> copy() {
         return new Tuple2<>(this.f0, this.f1);
     }

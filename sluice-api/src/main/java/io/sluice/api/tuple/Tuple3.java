@@ -84,7 +84,6 @@ public class Tuple3<T0, T1, T2> extends Tuple {
 
     /** A shallow copy: a new tuple holding the same field objects. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple3<T0, T1, T2> copy() {
         return new Tuple3<>(this.f0, this.f1, this.f2);
     }

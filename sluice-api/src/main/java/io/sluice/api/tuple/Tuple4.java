@@ -94,7 +94,6 @@ public class Tuple4<T0, T1, T2, T3> extends Tuple {
 
     /** A shallow copy: a new tuple holding the same field objects. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple4<T0, T1, T2, T3> copy() {
         return new Tuple4<>(this.f0, this.f1, this.f2, this.f3);
     }

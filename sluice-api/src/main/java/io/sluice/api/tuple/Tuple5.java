@@ -104,7 +104,6 @@ public class Tuple5<T0, T1, T2, T3, T4> extends Tuple {
 
     /** A shallow copy: a new tuple holding the same field objects. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple5<T0, T1, T2, T3, T4> copy() {
         return new Tuple5<>(this.f0, this.f1, this.f2, this.f3, this.f4);
     }

@@ -114,7 +114,6 @@ public class Tuple6<T0, T1, T2, T3, T4, T5> extends Tuple {
 
     /** A shallow copy: a new tuple holding the same field objects. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple6<T0, T1, T2, T3, T4, T5> copy() {
         return new Tuple6<>(this.f0, this.f1, this.f2, this.f3, this.f4, this.f5);
     }

@@ -125,7 +125,6 @@ public class Tuple7<T0, T1, T2, T3, T4, T5, T6> extends Tuple {
 
     /** A shallow copy: a new tuple holding the same field objects. */
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple7<T0, T1, T2, T3, T4, T5, T6> copy() {
         return new Tuple7<>(this.f0, this.f1, this.f2, this.f3, this.f4, this.f5, this.f6);
     }

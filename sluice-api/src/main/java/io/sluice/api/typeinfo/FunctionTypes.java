@@ -105,14 +105,16 @@ final class FunctionTypes {
                 : "the method reference " + impl.getDeclaringClass().getSimpleName() + "::"
                         + (impl instanceof Constructor<?> ? "new" : impl.getName()) + "'s";
 
+        // the abstract method may be declared by a generic super-interface: view it in our variables
+        Map<TypeVariable<?>, Type> samBindings = TypeAnalyzer.hierarchyBindings(functionInterface);
         Type found;
-        if (sam.getGenericReturnType().equals(outVar)) {
+        if (TypeAnalyzer.resolve(sam.getGenericReturnType(), samBindings).equals(outVar)) {
             found = impl instanceof Method m ? m.getGenericReturnType() : impl.getDeclaringClass();
             return analyzeLambdaType(found, what + " return type");
         }
         Type[] samParams = sam.getGenericParameterTypes();
         for (int j = 0; j < samParams.length; j++) {
-            if (samParams[j] instanceof ParameterizedType p
+            if (TypeAnalyzer.resolve(samParams[j], samBindings) instanceof ParameterizedType p
                     && p.getActualTypeArguments().length == 1
                     && p.getActualTypeArguments()[0].equals(outVar)) {
                 int kind = lambda.getImplMethodKind();

@@ -39,6 +39,11 @@ public final class GenericTypeInfo<T> extends TypeInformation<T> {
         this.fallbackReason = fallbackReason;
     }
 
+    /** True once the fallback WARN for the class has been logged in this JVM (for tests). */
+    static boolean hasWarnedAbout(Class<?> type) {
+        return WARNED.contains(type.getName());
+    }
+
     /** Why the type is generic, or null if it was declared generic explicitly. */
     public String getFallbackReason() {
         return fallbackReason;

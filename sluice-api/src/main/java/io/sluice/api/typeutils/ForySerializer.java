@@ -3,10 +3,14 @@ package io.sluice.api.typeutils;
 import io.sluice.api.typeutils.base.VarInts;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.fory.Fory;
 import org.apache.fory.config.CompatibleMode;
 import org.apache.fory.config.Language;
 import org.apache.fory.memory.MemoryBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The generic fallback: serializes any object graph with Apache Fory (no class registration, no
@@ -23,7 +27,11 @@ public final class ForySerializer<T> extends TypeSerializer<T> {
 
     private final Class<T> type;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ForySerializer.class);
+    private static final Set<String> NO_CODEGEN_LOGGED = ConcurrentHashMap.newKeySet();
+
     private transient Fory fory;
+    private transient boolean codegen;
     private transient MemoryBuffer out;
     private transient MemoryBuffer in;
     private transient byte[] scratch;
@@ -35,22 +43,56 @@ public final class ForySerializer<T> extends TypeSerializer<T> {
     private Fory fory() {
         Fory f = fory;
         if (f == null) {
-            ClassLoader loader = type.getClassLoader();
-            if (loader == null) {
-                loader = Thread.currentThread().getContextClassLoader();
-            }
-            f = Fory.builder()
-                    .withLanguage(Language.JAVA)
-                    .requireClassRegistration(false)
-                    .withRefTracking(false)
-                    .withCompatibleMode(CompatibleMode.SCHEMA_CONSISTENT)
-                    .withClassLoader(loader)
-                    .build();
-            fory = f;
-            out = MemoryBuffer.newHeapBuffer(256);
-            in = MemoryBuffer.fromByteArray(new byte[0], 0, 0);
-            scratch = new byte[256];
+            f = buildFory(true);
         }
+        return f;
+    }
+
+    /**
+     * Fory's generated code cannot access some non-public nested types; its reflective mode can and
+     * writes the same format. Switches this instance to it and says so once per type.
+     */
+    private Fory withoutCodegen(RuntimeException cause) {
+        if (!codegen) {
+            throw cause;
+        }
+        if (NO_CODEGEN_LOGGED.add(type.getName())) {
+            LOG.warn(
+                    "Fory could not generate a serializer for {} ({}); using its slower reflective mode for it. "
+                            + "Making the type and its field types public avoids this.",
+                    type.getName(),
+                    rootMessage(cause));
+        }
+        return buildFory(false);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = String.valueOf(root.getMessage());
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+    }
+
+    private Fory buildFory(boolean withCodegen) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null) {
+            loader = Thread.currentThread().getContextClassLoader();
+        }
+        Fory f = Fory.builder()
+                .withLanguage(Language.JAVA)
+                .requireClassRegistration(false)
+                .withRefTracking(false)
+                .withCompatibleMode(CompatibleMode.SCHEMA_CONSISTENT)
+                .withClassLoader(loader)
+                .withCodegen(withCodegen)
+                .build();
+        fory = f;
+        codegen = withCodegen;
+        out = MemoryBuffer.newHeapBuffer(256);
+        in = MemoryBuffer.fromByteArray(new byte[0], 0, 0);
+        scratch = new byte[256];
         return f;
     }
 
@@ -79,7 +121,11 @@ public final class ForySerializer<T> extends TypeSerializer<T> {
         if (from == null) {
             return null;
         }
-        return type.cast(fory().copy(from));
+        try {
+            return type.cast(fory().copy(from));
+        } catch (RuntimeException e) {
+            return type.cast(withoutCodegen(e).copy(from));
+        }
     }
 
     @Override
@@ -92,7 +138,12 @@ public final class ForySerializer<T> extends TypeSerializer<T> {
         Fory f = fory();
         MemoryBuffer buf = out;
         buf.writerIndex(0);
-        f.serialize(buf, record);
+        try {
+            f.serialize(buf, record);
+        } catch (RuntimeException e) {
+            buf.writerIndex(0);
+            withoutCodegen(e).serialize(buf, record);
+        }
         int len = buf.writerIndex();
         VarInts.writeVarInt(len, target);
         target.write(buf.getHeapMemory(), 0, len);
@@ -112,7 +163,14 @@ public final class ForySerializer<T> extends TypeSerializer<T> {
         MemoryBuffer buf = in;
         buf.pointTo(bytes, 0, len);
         buf.readerIndex(0);
-        return (T) f.deserialize(buf);
+        try {
+            return (T) f.deserialize(buf);
+        } catch (RuntimeException e) {
+            Fory reflective = withoutCodegen(e);
+            buf.pointTo(bytes, 0, len);
+            buf.readerIndex(0);
+            return (T) reflective.deserialize(buf);
+        }
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     private transient MethodHandle constructor;
     private transient MethodHandle[] getters;
     private transient MethodHandle[] setters;
+    /** Per field: {@link PrimitiveFields} kind, and getters/setters typed with the primitive. */
+    private transient byte[] kinds;
+
+    private transient MethodHandle[] primitiveGetters;
+    private transient MethodHandle[] primitiveSetters;
     private transient ForySerializer<T> subclassSerializer;
 
     /**
@@ -77,6 +82,9 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         this.constructor = base.constructor;
         this.getters = base.getters;
         this.setters = base.setters;
+        this.kinds = base.kinds;
+        this.primitiveGetters = base.primitiveGetters;
+        this.primitiveSetters = base.primitiveSetters;
     }
 
     /** Finds a field declared by the class or one of its superclasses. */
@@ -158,6 +166,9 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     private void init() {
         MethodHandle[] g = new MethodHandle[fieldNames.length];
         MethodHandle[] s = new MethodHandle[fieldNames.length];
+        MethodHandle[] pg = new MethodHandle[fieldNames.length];
+        MethodHandle[] ps = new MethodHandle[fieldNames.length];
+        byte[] k = new byte[fieldNames.length];
         try {
             Constructor<T> ctor = pojoClass.getConstructor();
             ctor.setAccessible(true);
@@ -165,6 +176,12 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             for (int i = 0; i < fieldNames.length; i++) {
                 g[i] = getter(pojoClass, fieldNames[i]);
                 s[i] = setter(pojoClass, fieldNames[i]);
+                Class<?> type = findField(pojoClass, fieldNames[i]).getType();
+                k[i] = PrimitiveFields.kindOf(type);
+                if (k[i] != PrimitiveFields.OBJECT) {
+                    pg[i] = g[i].asType(MethodType.methodType(type, Object.class));
+                    ps[i] = s[i].asType(MethodType.methodType(void.class, Object.class, type));
+                }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalArgumentException(
@@ -172,6 +189,9 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         getters = g;
         setters = s;
+        primitiveGetters = pg;
+        primitiveSetters = ps;
+        kinds = k;
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -272,11 +292,20 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         CompositeSerializers.writeMask(mask, bits, target);
         TypeSerializer<Object>[] serializers = fieldSerializers;
-        for (int i = 0; i < serializers.length; i++) {
-            Object v = get(record, i);
-            if (v != null) {
-                serializers[i].serialize(v, target);
+        byte[] kinds = this.kinds;
+        try {
+            for (int i = 0; i < serializers.length; i++) {
+                if (kinds[i] != PrimitiveFields.OBJECT) {
+                    PrimitiveFields.write(kinds[i], primitiveGetters[i], record, target);
+                } else {
+                    Object v = getters[i].invokeExact((Object) record);
+                    if (v != null) {
+                        serializers[i].serialize(v, target);
+                    }
+                }
             }
+        } catch (Throwable t) {
+            throw PrimitiveFields.rethrow(t, "Serializing POJO " + pojoClass.getName());
         }
     }
 
@@ -304,7 +333,16 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
                     continue;
                 }
             }
-            set(result, i, serializers[i].deserialize(source));
+            byte kind = kinds[i];
+            if (kind == PrimitiveFields.OBJECT) {
+                set(result, i, serializers[i].deserialize(source));
+            } else {
+                try {
+                    PrimitiveFields.readInto(kind, primitiveSetters[i], result, source);
+                } catch (Throwable t) {
+                    throw PrimitiveFields.rethrow(t, "Setting field '" + fieldNames[i] + "' of " + pojoClass.getName());
+                }
+            }
         }
         return result;
     }

@@ -31,6 +31,10 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
     private final int[] nullable;
 
     private transient MethodHandle[] getters;
+    /** Per component: {@link PrimitiveFields} kind; primitive getters return the primitive. */
+    private transient byte[] kinds;
+
+    private transient MethodHandle[] primitiveGetters;
     private transient MethodHandle constructor;
     private transient Object[] scratchArgs;
 
@@ -66,6 +70,8 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
         this.fieldSerializers = fieldSerializers;
         this.nullable = base.nullable;
         this.getters = base.getters;
+        this.kinds = base.kinds;
+        this.primitiveGetters = base.primitiveGetters;
         this.constructor = base.constructor;
     }
 
@@ -73,6 +79,8 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
         RecordComponent[] components = recordClass.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         MethodHandle[] g = new MethodHandle[components.length];
+        MethodHandle[] pg = new MethodHandle[components.length];
+        byte[] k = new byte[components.length];
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             for (int i = 0; i < components.length; i++) {
@@ -80,6 +88,10 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
                 Method accessor = components[i].getAccessor();
                 accessor.setAccessible(true);
                 g[i] = lookup.unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class));
+                k[i] = PrimitiveFields.kindOf(types[i]);
+                if (k[i] != PrimitiveFields.OBJECT) {
+                    pg[i] = lookup.unreflect(accessor).asType(MethodType.methodType(types[i], Object.class));
+                }
             }
             Constructor<T> ctor = recordClass.getDeclaredConstructor(types);
             ctor.setAccessible(true);
@@ -94,6 +106,8 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
                     e);
         }
         getters = g;
+        primitiveGetters = pg;
+        kinds = k;
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -169,11 +183,20 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
         }
         CompositeSerializers.writeMask(mask, nullable.length, target);
         TypeSerializer<Object>[] serializers = fieldSerializers;
-        for (int i = 0; i < serializers.length; i++) {
-            Object v = get(record, i);
-            if (v != null) {
-                serializers[i].serialize(v, target);
+        byte[] kinds = this.kinds;
+        try {
+            for (int i = 0; i < serializers.length; i++) {
+                if (kinds[i] != PrimitiveFields.OBJECT) {
+                    PrimitiveFields.write(kinds[i], primitiveGetters[i], record, target);
+                } else {
+                    Object v = getters[i].invokeExact((Object) record);
+                    if (v != null) {
+                        serializers[i].serialize(v, target);
+                    }
+                }
             }
+        } catch (Throwable t) {
+            throw PrimitiveFields.rethrow(t, "Serializing record " + recordClass.getName());
         }
     }
 
@@ -197,7 +220,10 @@ public final class RecordSerializer<T> extends TypeSerializer<T> {
                     continue;
                 }
             }
-            args[i] = serializers[i].deserialize(source);
+            byte kind = kinds[i];
+            args[i] = kind == PrimitiveFields.OBJECT
+                    ? serializers[i].deserialize(source)
+                    : PrimitiveFields.readBoxed(kind, source);
         }
         T result = construct(args);
         Arrays.fill(args, null);
