@@ -89,11 +89,6 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> imple
         }
     }
 
-    /** The enumerator's context; for tests and the checkpointing to come. */
-    SourceCoordinatorContext<SplitT> getEnumeratorContext() {
-        return enumeratorContext;
-    }
-
     @Override
     public void start() throws Exception {
         transitionTo(State.STARTED);

@@ -202,11 +202,6 @@ public final class SourceCoordinatorContext<SplitT extends SourceSplit> implemen
         return splits == null ? List.of() : splits;
     }
 
-    /** The splits assigned to the subtask's current or last attempt. */
-    List<SplitT> assignedSplits(int subtask) {
-        return List.copyOf(assignedSplits.getOrDefault(subtask, List.of()));
-    }
-
     void close() {
         closed = true;
         worker.shutdownNow();

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * result future, then iterate. {@link #hasNext()} blocks until a record arrives (true), the sink's
  * end-of-data marker arrives (false), or the job ends without it: if the job failed it throws a
  * {@link RuntimeException} whose cause is the job's failure; if it finished without the marker it
- * throws an {@link IllegalStateException} saying so.
+ * throws an {@link IllegalStateException} saying so. Without {@link #attachJobTermination},
+ * {@code hasNext} waits for the end marker indefinitely. After {@link #close()} before the end,
+ * {@code hasNext} throws {@link IllegalStateException}.
  *
  * <p>Memory stays bounded: records are read from the socket one at a time as the caller asks, so a
  * slow caller slows the sink through TCP flow control.

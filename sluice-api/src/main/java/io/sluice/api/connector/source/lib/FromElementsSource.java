@@ -59,7 +59,9 @@ public final class FromElementsSource<T> implements Source<T, FromElementsSplit,
         this.count = index;
     }
 
+    // The array is only read (copied into bytes), so the varargs are safe.
     @SafeVarargs
+    @SuppressWarnings("varargs")
     public FromElementsSource(TypeSerializer<T> serializer, T... elements) {
         this(serializer, Arrays.asList(elements));
     }
