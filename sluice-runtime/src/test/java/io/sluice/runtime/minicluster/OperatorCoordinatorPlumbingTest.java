@@ -13,12 +13,14 @@ import io.sluice.runtime.operators.coordination.OperatorCoordinator;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.util.SerializedValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +148,8 @@ class OperatorCoordinatorPlumbingTest {
         assertThat(tasks.task("Source", 1).receivedEvents).containsExactly(new TextEvent("ack-hello-1"));
         assertThat(tasks.task("Sink", 0).receivedEvents).isEmpty();
         List<String> log = LOGS.get("coordinated");
+        // Coordinators are closed on their own thread after the job ended.
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> log.contains("close"));
         assertThat(log.get(0)).isEqualTo("start parallelism=2 thread=true");
         assertThat(log.subList(1, 3)).containsExactlyInAnyOrder("event 0#0 hello-0", "event 1#0 hello-1");
         assertThat(log).hasSize(4).last().isEqualTo("close");
@@ -172,6 +176,8 @@ class OperatorCoordinatorPlumbingTest {
         // The sinks finish at once; the sources wait for the answer that never comes and are cancelled.
         assertThat(tasks.task("Source", 0).wasCancelCalled()).isTrue();
         assertThat(tasks.task("Source", 1).wasCancelCalled()).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> LOGS.get("exploding")
+                .contains("close"));
         assertThat(LOGS.get("exploding")).last().isEqualTo("close");
         assertThat(LOGS.get("exploding")).contains("failed 0#0", "failed 1#0");
     }
