@@ -321,7 +321,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     private void onTaskSubmitted(Execution e, Throwable error) {
-        if (e.getState().isTerminal() || e.getState() == ExecutionState.CANCELING) {
+        if (e.getState().isTerminal()) {
+            return;
+        }
+        if (e.getState() == ExecutionState.CANCELING) {
+            if (error != null) {
+                // The task never started, so no CANCELED report will come.
+                e.transitionState(ExecutionState.CANCELED);
+                checkAllTerminal();
+            }
             return;
         }
         if (error != null) {

@@ -67,7 +67,7 @@ public final class MiniCluster implements AutoCloseable {
         }
         resourceManager = new ResourceManager(RESOURCE_MANAGER_ADDRESS, rpcService);
         rpcService.register(RESOURCE_MANAGER_ADDRESS, resourceManager);
-        List<CompletableFuture<Void>> registrations = new ArrayList<>();
+        // TaskManagers register one after the other, so slots are matched in TaskManager order (tm-0 first).
         for (int i = 0; i < config.getNumTaskManagers(); i++) {
             TaskExecutor te = new TaskExecutor(
                     TaskExecutorConfiguration.fromConfiguration("tm-" + i, config.getConfiguration()),
@@ -76,7 +76,15 @@ public final class MiniCluster implements AutoCloseable {
                     config.getTaskFactory());
             rpcService.register(te.getAddress(), te);
             taskExecutors.add(te);
-            registrations.add(te.start());
+            try {
+                te.start().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                close();
+                throw new IllegalStateException(
+                        "TaskManager " + te.getTaskManagerId() + " did not register with the MiniCluster's"
+                                + " ResourceManager: " + e,
+                        e);
+            }
         }
         dispatcher = new Dispatcher(
                 DISPATCHER_ADDRESS,
@@ -84,14 +92,6 @@ public final class MiniCluster implements AutoCloseable {
                         rpcService, RESOURCE_MANAGER_ADDRESS, config.getConfiguration(), Clock.systemUTC()));
         rpcService.register(DISPATCHER_ADDRESS, dispatcher);
         running = true;
-        try {
-            CompletableFuture.allOf(registrations.toArray(CompletableFuture[]::new))
-                    .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            close();
-            throw new IllegalStateException(
-                    "The MiniCluster's TaskManagers did not register with its ResourceManager: " + e, e);
-        }
         LOG.info(
                 "MiniCluster started: {} TaskManagers with {} slots each",
                 config.getNumTaskManagers(),

@@ -116,6 +116,11 @@ final class FakeTask implements TaskHandle {
         behavior.onEvent(this, operator, e);
     }
 
+    @Override
+    public String toString() {
+        return "FakeTask " + tdd.taskNameWithSubtask() + " on " + taskManagerId + " (" + state + ")";
+    }
+
     void sendToCoordinator(OperatorID operator, OperatorEvent event) {
         actions.sendOperatorEventToCoordinator(tdd.attemptId(), operator, SerializedValue.of(event));
     }
