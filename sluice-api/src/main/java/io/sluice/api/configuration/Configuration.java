@@ -26,7 +26,8 @@ public class Configuration implements Serializable {
     }
 
     public <T> Configuration set(ConfigOption<T> option, T value) {
-        values.put(option.key(), String.valueOf(value));
+        String text = value instanceof java.time.Duration d ? d.toMillis() + " ms" : String.valueOf(value);
+        values.put(option.key(), text);
         return this;
     }
 

@@ -10,6 +10,7 @@ import io.sluice.runtime.dispatcher.DispatcherServices;
 import io.sluice.runtime.dispatcher.JobResult;
 import io.sluice.runtime.dispatcher.JobResults;
 import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.network.LocalPartitionDirectory;
 import io.sluice.runtime.resourcemanager.ClusterOverview;
 import io.sluice.runtime.resourcemanager.ResourceManager;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
@@ -53,6 +54,7 @@ public final class MiniCluster implements AutoCloseable {
     private Dispatcher dispatcher;
     private volatile boolean running;
     private boolean closed;
+    private final LocalPartitionDirectory partitionDirectory = new LocalPartitionDirectory();
 
     public MiniCluster(MiniClusterConfiguration config) {
         this.config = config;
@@ -73,7 +75,8 @@ public final class MiniCluster implements AutoCloseable {
                     TaskExecutorConfiguration.fromConfiguration("tm-" + i, config.getConfiguration()),
                     rpcService,
                     RESOURCE_MANAGER_ADDRESS,
-                    config.getTaskFactory());
+                    config.getTaskFactory(),
+                    partitionDirectory);
             rpcService.register(te.getAddress(), te);
             taskExecutors.add(te);
             try {

@@ -7,6 +7,7 @@ import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
 import io.sluice.runtime.execution.TaskExecutionStateUpdate;
 import io.sluice.runtime.jobmaster.JobMasterGateway;
 import io.sluice.runtime.jobmaster.SlotOffer;
+import io.sluice.runtime.network.LocalPartitionDirectory;
 import io.sluice.runtime.network.NetworkEnvironment;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
@@ -88,12 +89,25 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             RpcService rpcService,
             String resourceManagerAddress,
             TaskFactory taskFactory) {
+        this(config, rpcService, resourceManagerAddress, taskFactory, new LocalPartitionDirectory());
+    }
+
+    /**
+     * @param partitionDirectory shared by the TaskExecutors of one JVM (an embedded cluster), so
+     *     they read each other's partitions through local channels
+     */
+    public TaskExecutor(
+            TaskExecutorConfiguration config,
+            RpcService rpcService,
+            String resourceManagerAddress,
+            TaskFactory taskFactory,
+            LocalPartitionDirectory partitionDirectory) {
         super(config.address());
         this.config = config;
         this.rpcService = rpcService;
         this.resourceManagerAddress = resourceManagerAddress;
         this.taskFactory = taskFactory;
-        this.network = new NetworkEnvironment(config.networkConfig(), config.taskManagerId());
+        this.network = new NetworkEnvironment(config.networkConfig(), config.taskManagerId(), partitionDirectory);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         this.systemClassLoader = context != null ? context : TaskExecutor.class.getClassLoader();
         this.registration = new TaskExecutorRegistration(
