@@ -28,7 +28,7 @@ class ExecutionGraphStateTransitionTest {
         assertThatThrownBy(() -> e.transitionState(ExecutionState.RUNNING))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Illegal state transition of Map (2/2) (attempt #0, " + e.getAttemptId()
-                        + "): CREATED -> RUNNING (allowed: [SCHEDULED, CANCELING, CANCELED, FAILED])");
+                        + "): CREATED -> RUNNING (allowed: [SCHEDULED, DEPLOYING, CANCELING, CANCELED, FAILED])");
         assertThat(e.getState()).isEqualTo(ExecutionState.CREATED);
     }
 
