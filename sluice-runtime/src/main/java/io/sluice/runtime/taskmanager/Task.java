@@ -91,7 +91,7 @@ public final class Task implements TaskHandle, Runnable {
             reportTerminal(state.get() == ExecutionState.CANCELING ? ExecutionState.CANCELED : state.get(), null, null);
             return;
         }
-        report(ExecutionState.DEPLOYING, null, null);
+        // DEPLOYING is the JobMaster's own state for this attempt: not reported back.
         Throwable failure = null;
         Map<String, Object> accumulators = null;
         try {

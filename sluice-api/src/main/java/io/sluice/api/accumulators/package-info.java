@@ -1,0 +1,2 @@
+/** Accumulators: per-subtask values merged into the job result. */
+package io.sluice.api.accumulators;

@@ -1,0 +1,2 @@
+/** Event time: watermarks, watermark strategies and generators, timestamp assigners. */
+package io.sluice.api.eventtime;

@@ -1,0 +1,2 @@
+/** Functions over two connected streams. */
+package io.sluice.api.functions.co;

@@ -1,0 +1,2 @@
+/** Versioned serialization of source splits and enumerator checkpoints. */
+package io.sluice.api.io;

@@ -1,0 +1,2 @@
+/** The job graph a client submits: job vertices (operator chains), edges and data sets. */
+package io.sluice.runtime.jobgraph;
