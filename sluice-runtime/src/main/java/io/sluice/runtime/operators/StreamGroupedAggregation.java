@@ -13,8 +13,8 @@ import java.util.HashMap;
 /**
  * Rolling field aggregation (sum, min, max, minBy, maxBy) on a keyed stream, with Flink's
  * semantics: sum/min/max keep the other fields of the key's first element; minBy/maxBy emit the
- * whole element holding the extreme value (the first or last of equal ones). Every emitted value
- * is a fresh object, so downstream may keep it.
+ * whole element holding the extreme value (the first or last of equal ones). The stored aggregate
+ * is never changed in place: each update works on a copy.
  */
 public final class StreamGroupedAggregation<T> extends AbstractStreamOperator<T>
         implements OneInputStreamOperator<T, T> {
@@ -50,7 +50,9 @@ public final class StreamGroupedAggregation<T> extends AbstractStreamOperator<T>
             result = aggregate(current, value);
         }
         values.put(key, result);
-        output.collect(record.replace(serializer.copy(result)));
+        // No copy here: a network output serializes at once, and a chained output copies mutable
+        // values itself unless object reuse is on (then, as in Flink, functions must not keep them).
+        output.collect(record.replace(result));
     }
 
     private T aggregate(T current, T value) {
