@@ -10,6 +10,7 @@ import io.sluice.api.util.Collector;
 import io.sluice.connector.file.src.FileSource;
 import io.sluice.connector.file.src.reader.TextLineInputFormat;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -59,6 +60,11 @@ public final class WordCount {
     };
 
     private WordCount() {}
+
+    /** The text counted when no {@code --input} is given. */
+    public static List<String> builtInText() {
+        return List.of(BUILT_IN_TEXT);
+    }
 
     public static void main(String[] args) throws Exception {
         ExampleArgs params;
