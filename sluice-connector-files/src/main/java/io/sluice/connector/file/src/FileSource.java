@@ -1,5 +1,6 @@
 package io.sluice.connector.file.src;
 
+import io.sluice.api.common.ResultTypeQueryable;
 import io.sluice.api.connector.source.Boundedness;
 import io.sluice.api.connector.source.ReaderOutput;
 import io.sluice.api.connector.source.Source;
@@ -11,6 +12,7 @@ import io.sluice.api.connector.source.lib.SequentialSplitReader;
 import io.sluice.api.connector.source.lib.SplitCollectionSerializer;
 import io.sluice.api.connector.source.lib.StaticSplitEnumerator;
 import io.sluice.api.io.SimpleVersionedSerializer;
+import io.sluice.api.typeinfo.TypeInformation;
 import io.sluice.connector.file.src.reader.StreamFormat;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -41,7 +43,8 @@ import java.util.TreeSet;
  *
  * <p>The source object is immutable and serializable (paths are kept as strings).
  */
-public final class FileSource<T> implements Source<T, FileSourceSplit, Collection<FileSourceSplit>> {
+public final class FileSource<T>
+        implements Source<T, FileSourceSplit, Collection<FileSourceSplit>>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
 
     private final StreamFormat<T> format;
@@ -55,6 +58,16 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, Collectio
     /** Starts a source that reads the given files or directories with {@code format}. */
     public static <T> FileSourceBuilder<T> forRecordStreamFormat(StreamFormat<T> format, Path... paths) {
         return new FileSourceBuilder<>(format, paths);
+    }
+
+    /**
+     * The record type, if the format knows it ({@link TextLineInputFormat} does), so that
+     * {@code env.fromSource(fileSource, watermarks, name)} needs no explicit type; else null.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public TypeInformation<T> getProducedType() {
+        return format instanceof ResultTypeQueryable<?> q ? (TypeInformation<T>) q.getProducedType() : null;
     }
 
     @Override

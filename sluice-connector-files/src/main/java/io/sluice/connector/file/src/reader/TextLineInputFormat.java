@@ -1,5 +1,8 @@
 package io.sluice.connector.file.src.reader;
 
+import io.sluice.api.common.ResultTypeQueryable;
+import io.sluice.api.typeinfo.TypeInformation;
+import io.sluice.api.typeinfo.Types;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +14,14 @@ import java.nio.charset.StandardCharsets;
  * the terminators are not part of the records. A last line without a terminator is a record; an
  * empty file has none. Immutable.
  */
-public final class TextLineInputFormat implements StreamFormat<String> {
+public final class TextLineInputFormat implements StreamFormat<String>, ResultTypeQueryable<String> {
     private static final long serialVersionUID = 1L;
     private static final int BUFFER_SIZE = 64 * 1024;
+
+    @Override
+    public TypeInformation<String> getProducedType() {
+        return Types.STRING;
+    }
 
     @Override
     public Reader<String> createReader(InputStream stream) {

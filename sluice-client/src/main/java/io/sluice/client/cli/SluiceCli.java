@@ -1,0 +1,187 @@
+package io.sluice.client.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code sluice} command line, what {@code bin/sluice} runs:
+ *
+ * <pre>
+ * sluice run --local [-p N] [-c MainClass] &lt;jar&gt; [args...]
+ * sluice --help | --version
+ * </pre>
+ *
+ * <p>Exit codes: {@value #EXIT_OK} when the program's {@code main} returned (or help/version was
+ * printed), {@value #EXIT_PROGRAM_FAILED} when it threw (printed as {@code The program failed: ...}
+ * with its stack trace), {@value #EXIT_USAGE} for a wrong command line, an unreadable jar or a
+ * missing main class/method (one line on standard error).
+ *
+ * <p>{@link #execute} returns the exit code instead of exiting, for tests and embedding; only
+ * {@link #main} calls {@link System#exit}. An instance is used by one thread.
+ */
+@Command(
+        name = "sluice",
+        mixinStandardHelpOptions = true,
+        versionProvider = SluiceCli.Version.class,
+        description = "Runs Sluice stream processing jobs.",
+        subcommands = {SluiceCli.RunCommand.class})
+public final class SluiceCli implements Callable<Integer> {
+    /** The program's main returned, or help or the version was printed. */
+    public static final int EXIT_OK = 0;
+    /** The program's main threw. */
+    public static final int EXIT_PROGRAM_FAILED = 1;
+    /** Wrong command line, or the jar or its main class cannot be used. */
+    public static final int EXIT_USAGE = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** A CLI printing to {@code System.out} and {@code System.err}. */
+    public SluiceCli() {
+        this(System.out, System.err);
+    }
+
+    /** A CLI printing its own messages to {@code out} and {@code err} (the program prints where it likes). */
+    public SluiceCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new SluiceCli().execute(args));
+    }
+
+    /** Runs the command line {@code args} and returns the exit code. */
+    public int execute(String... args) {
+        CommandLine cli = new CommandLine(this, new Factory());
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        // Everything after the jar belongs to the program, options included.
+        cli.getSubcommands().get("run").setStopAtPositional(true);
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(command + ": " + e.getMessage() + "; see '" + command + " --help'");
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("sluice: unexpected error in the client: " + e);
+            e.printStackTrace(err);
+            return EXIT_PROGRAM_FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    /** {@code sluice} without a command. */
+    @Override
+    public Integer call() {
+        err.println("sluice: missing command; run a job with 'sluice run --local <jar>', see 'sluice --help'");
+        return EXIT_USAGE;
+    }
+
+    /** {@code sluice run}: runs a job jar's main method. */
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
+            versionProvider = SluiceCli.Version.class,
+            description = {
+                "Runs the main method of a job jar. Jobs it executes run on an embedded cluster in this JVM"
+                        + " (--local).",
+                "Exit code: 0 when main returns, 1 when it throws, 2 for a wrong command line."
+            })
+    static final class RunCommand implements Callable<Integer> {
+        private final SluiceCli cli;
+
+        @Option(
+                names = "--local",
+                description = "Run the job on an embedded cluster in this JVM (the only mode so far).")
+        boolean local;
+
+        @Option(
+                names = {"-p", "--parallelism"},
+                paramLabel = "N",
+                description = "Default parallelism of the program's jobs (default: parallelism.default, which"
+                        + " is the number of CPU cores).")
+        Integer parallelism;
+
+        @Option(
+                names = {"-c", "--class"},
+                paramLabel = "MainClass",
+                description = "Class whose main method runs (default: the Main-Class of the jar's manifest).")
+        String mainClass;
+
+        @Parameters(index = "0", paramLabel = "<jar>", description = "The job jar.")
+        Path jar;
+
+        @Parameters(index = "1..*", paramLabel = "args", description = "Arguments passed to the program's main.")
+        List<String> args = new ArrayList<>();
+
+        RunCommand(SluiceCli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                if (!local) {
+                    throw new CliException(
+                            "Only --local is supported yet: a cluster connection comes with the distributed-cluster issue.");
+                }
+                if (parallelism != null && parallelism < 1) {
+                    throw new CliException(
+                            "sluice run: -p must be at least 1, was " + parallelism + "; pass the parallelism as -p N");
+                }
+                try (JarProgram program = JarProgram.open(jar, mainClass, SluiceCli.class.getClassLoader())) {
+                    try {
+                        program.run(args.toArray(new String[0]), parallelism);
+                        return EXIT_OK;
+                    } catch (Throwable t) {
+                        cli.err.println("The program failed: " + t);
+                        t.printStackTrace(cli.err);
+                        return EXIT_PROGRAM_FAILED;
+                    }
+                }
+            } catch (CliException e) {
+                cli.err.println(e.getMessage());
+                return EXIT_USAGE;
+            }
+        }
+    }
+
+    /** The version of this build, from a resource the build fills in. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = SluiceCli.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IOException("version.properties is missing from the sluice-client jar; rebuild it");
+                }
+                p.load(in);
+            }
+            return new String[] {"Sluice " + p.getProperty("version")};
+        }
+    }
+
+    /** Creates the command objects; the subcommand gets this CLI for its output streams. */
+    private final class Factory implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == RunCommand.class) {
+                return cls.cast(new RunCommand(SluiceCli.this));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}
