@@ -58,6 +58,11 @@ class SideOutputsEndToEndTest {
                 .setParallelism(3)
                 .sinkTo(buzz)
                 .setParallelism(3);
+        String plan = env.getExecutionPlan();
+        assertThat(plan)
+                .contains("\"side_output\":\"fizz\",\"chained\":" + chaining)
+                .contains("\"side_output\":\"buzz\",\"chained\":false")
+                .doesNotContain("\"side_output\":\"ignored\"");
         env.execute("side outputs");
 
         List<Long> expectedMain = new ArrayList<>();
