@@ -21,6 +21,8 @@ import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.jobgraph.JobVertex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +54,12 @@ class TypesPlanAndChainingEndToEndTest {
                 .returns(new TypeHint<Tuple2<String, Long>>() {})
                 .keyBy(t -> t.f0)
                 .sum(1)
-                .filter(t -> t.f1 >= 25)
                 .executeAndCollect());
-        assertThat(out).containsExactlyInAnyOrder(Tuple2.of("k1", 25L), Tuple2.of("k0", 30L));
+        // Two source subtasks interleave in any order, so only the count and each key's final sum are fixed.
+        assertThat(out).hasSize(10);
+        Map<String, Long> finalSums = new TreeMap<>();
+        out.forEach(t -> finalSums.merge(t.f0, t.f1, Math::max));
+        assertThat(finalSums).containsExactly(Map.entry("k0", 30L), Map.entry("k1", 25L));
     }
 
     /** Not a POJO (no public no-argument constructor, private final field, no setter): generic. */
