@@ -318,4 +318,44 @@ class AggregationsEndToEndTest {
                 o -> (double) o.amount(),
                 (t, v) -> new Order(t.customer(), (long) (double) v, t.seq()));
     }
+
+    @ParameterizedTest(name = "parallelism {0}, chaining {1}")
+    @MethodSource("io.sluice.runtime.e2e.api.E2e#parallelismAndChaining")
+    void plainNumbersByPositionZero_rollingSumMinMaxPerKey(int parallelism, boolean chaining) throws Exception {
+        List<Long> input = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            input.add((long) valueAt(i) * 100 + i % 3);
+        }
+        StreamExecutionEnvironment env = env(parallelism, chaining);
+        KeyedStream<Long, Long> keyed = env.fromData(input).keyBy(v -> Math.floorMod(v, 100L));
+        SubtaskSink<Long> sums = new SubtaskSink<>();
+        SubtaskSink<Long> mins = new SubtaskSink<>();
+        keyed.sum(0).sinkTo(sums);
+        keyed.min(0).sinkTo(mins);
+        env.execute("numbers");
+
+        Map<Long, List<Long>> expectedSums = new LinkedHashMap<>();
+        Map<Long, List<Long>> expectedMins = new LinkedHashMap<>();
+        Map<Long, Long> sum = new LinkedHashMap<>();
+        Map<Long, Long> min = new LinkedHashMap<>();
+        for (long v : input) {
+            long k = Math.floorMod(v, 100L);
+            expectedSums.computeIfAbsent(k, x -> new ArrayList<>()).add(sum.merge(k, v, Long::sum));
+            expectedMins.computeIfAbsent(k, x -> new ArrayList<>()).add(min.merge(k, v, Math::min));
+        }
+        // A sum does not tell its key, so sums are compared as a multiset; a minimum is one of the
+        // key's values and keeps its residue, so minimums are compared per key in order.
+        List<Long> allSums = new ArrayList<>();
+        expectedSums.values().forEach(allSums::addAll);
+        assertThat(E2e.sorted(sums.all())).isEqualTo(E2e.sorted(allSums));
+        Map<Long, List<Long>> minsByKey = new LinkedHashMap<>();
+        for (List<Long> values : mins.bySubtask().values()) {
+            for (long v : values) {
+                minsByKey
+                        .computeIfAbsent(Math.floorMod(v, 100L), x -> new ArrayList<>())
+                        .add(v);
+            }
+        }
+        assertThat(minsByKey).containsExactlyInAnyOrderEntriesOf(expectedMins);
+    }
 }

@@ -82,4 +82,25 @@ class SideOutputsEndToEndTest {
         assertThat(sorted(buzz.all())).isEqualTo(sorted(expectedBuzz));
         assertThat(buzz.startedSubtasks()).isEqualTo(3);
     }
+
+    @ParameterizedTest(name = "parallelism {0}, chaining {1}")
+    @MethodSource("io.sluice.runtime.e2e.api.E2e#parallelismAndChaining")
+    void oneSideOutputConsumedTwiceAndMainOutputUnused_bothConsumersGetEverySideElement(
+            int parallelism, boolean chaining) throws Exception {
+        StreamExecutionEnvironment env = env(parallelism, chaining);
+        SingleOutputStreamOperator<Long> split = env.fromSequence(1, 100).process(new Split());
+        SubtaskSink<String> first = new SubtaskSink<>();
+        SubtaskSink<String> second = new SubtaskSink<>();
+        split.getSideOutput(FIZZ).sinkTo(first);
+        split.getSideOutput(FIZZ).keyBy(s -> s.length()).map(s -> s + "!").sinkTo(second);
+        env.execute("side output twice");
+
+        List<String> expected = new ArrayList<>();
+        for (long v = 3; v <= 100; v += 3) {
+            expected.add("fizz" + v);
+        }
+        assertThat(sorted(first.all())).isEqualTo(sorted(expected));
+        assertThat(sorted(second.all()))
+                .isEqualTo(sorted(expected.stream().map(s -> s + "!").toList()));
+    }
 }

@@ -220,4 +220,55 @@ class UnionAndConnectEndToEndTest {
             assertThat(sorted(payloads.get(k))).as("key %d", k).isEqualTo(sorted(expected));
         }
     }
+
+    @ParameterizedTest(name = "parallelism {0}, chaining {1}")
+    @MethodSource("io.sluice.runtime.e2e.api.E2e#parallelismAndChaining")
+    void unionWithItself_deliversEachElementTwice(int parallelism, boolean chaining) throws Exception {
+        StreamExecutionEnvironment env = env(parallelism, chaining);
+        DataStream<Long> s = env.fromSequence(0, 99);
+        List<Long> out = drain(s.union(s).map(x -> x * 2).executeAndCollect());
+        List<Long> expected = new ArrayList<>();
+        for (long i = 0; i < 100; i++) {
+            expected.add(i * 2);
+            expected.add(i * 2);
+        }
+        assertThat(sorted(out)).isEqualTo(sorted(expected));
+    }
+
+    /** Emits (subtask, element) for both inputs. */
+    static final class WhereDidItGo extends CoProcessFunction<Long, String, String> {
+        @Override
+        public void processElement1(Long value, Context ctx, Collector<String> out) {
+            out.collect(getRuntimeContext().getIndexOfThisSubtask() + ":n" + value);
+        }
+
+        @Override
+        public void processElement2(String value, Context ctx, Collector<String> out) {
+            out.collect(getRuntimeContext().getIndexOfThisSubtask() + ":" + value);
+        }
+    }
+
+    @ParameterizedTest(name = "parallelism {0}, chaining {1}")
+    @MethodSource("io.sluice.runtime.e2e.api.E2e#parallelismAndChaining")
+    void connectWithBroadcastSecondInput_everySubtaskSeesEveryControlElement(int parallelism, boolean chaining)
+            throws Exception {
+        StreamExecutionEnvironment env = env(parallelism, chaining);
+        List<String> out = drain(env.fromSequence(0, 39)
+                .connect(env.fromData("c1", "c2").broadcast())
+                .process(new WhereDidItGo())
+                .executeAndCollect());
+        List<String> control = sorted(out.stream().filter(x -> x.contains(":c")).toList());
+        List<String> expectedControl = new ArrayList<>();
+        for (int i = 0; i < parallelism; i++) {
+            expectedControl.add(i + ":c1");
+            expectedControl.add(i + ":c2");
+        }
+        assertThat(control).isEqualTo(sorted(expectedControl));
+        List<Long> numbers = sorted(out.stream()
+                .filter(x -> x.contains(":n"))
+                .map(x -> Long.parseLong(x.substring(x.indexOf(":n") + 2)))
+                .toList());
+        assertThat(numbers)
+                .isEqualTo(java.util.stream.LongStream.range(0, 40).boxed().toList());
+    }
 }
