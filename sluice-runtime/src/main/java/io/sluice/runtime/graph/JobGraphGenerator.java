@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,7 +99,8 @@ public final class JobGraphGenerator {
             }
         }
         JobGraph jobGraph = new JobGraph(jobId, graph.getJobName(), config);
-        Map<StreamEdge, IntermediateDataSetID> dataSets = new HashMap<>();
+        // By identity: a stream unioned with itself has two equal edges, and each needs its own data set.
+        Map<StreamEdge, IntermediateDataSetID> dataSets = new IdentityHashMap<>();
         for (Chain chain : chainsByHead.values()) {
             chain.networkInputs.sort(
                     Comparator.comparingInt(StreamEdge::typeNumber).thenComparingInt(StreamEdge::sourceId));
