@@ -87,7 +87,8 @@ class BackpressureTest {
             assertThat(tally.count.get()).isEqualTo(n);
             assertThat(tally.sum.get()).isEqualTo(n * (n + 1) / 2);
             assertThat(tally.sumOfSquares.get()).isEqualTo(sumOfSquares(n));
-            assertThat(maxInUse).isBetween(1, bound);
+            // The producers outran the sink until their pools ran full, and never held more.
+            assertThat(maxInUse).isEqualTo(bound);
             assertThat(bound).isLessThan(pool.getTotalBuffers() / 10);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> pool.getBuffersInUse() == 0);
         }
