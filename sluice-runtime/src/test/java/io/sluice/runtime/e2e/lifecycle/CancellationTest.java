@@ -99,6 +99,7 @@ class CancellationTest {
                         "Source: Sequence Source -> cancel-me-counting -> Sink: DiscardingSink (2/2) #0");
 
         assertCancelledWithin(client, Duration.ofSeconds(5));
+        assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.CANCELED);
 
         Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> threadsNamed("cancel-me-counting")
                 .isEmpty());
