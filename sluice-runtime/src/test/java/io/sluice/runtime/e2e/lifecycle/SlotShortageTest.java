@@ -3,6 +3,7 @@ package io.sluice.runtime.e2e.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.sluice.api.common.JobClient;
 import io.sluice.api.common.JobExecutionException;
 import io.sluice.api.common.JobStatus;
 import io.sluice.api.configuration.Configuration;
@@ -14,6 +15,7 @@ import io.sluice.runtime.minicluster.MiniCluster;
 import io.sluice.runtime.minicluster.MiniClusterConfiguration;
 import io.sluice.runtime.resourcemanager.ClusterOverview;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,33 @@ class SlotShortageTest {
 
             assertThat(tally.count.get()).isEqualTo(1000);
             assertThat(tally.sum.get()).isEqualTo(500_500);
+        }
+    }
+
+    @Test
+    void whenJobWaitingForSlotsIsCancelled_thenItEndsCanceledAtOnceAndFreesTheSlotsItHeld() throws Exception {
+        try (MiniCluster cluster = new MiniCluster(MiniClusterConfiguration.builder()
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(2)
+                .build())) {
+            cluster.start();
+            StreamExecutionEnvironment big = StreamExecutionEnvironment.createLocalEnvironment(4);
+            TestSinks.reset("slots-waiting");
+            big.fromSequence(1, 100).sinkTo(TestSinks.tallying("slots-waiting"));
+            JobClient client = cluster.submitJob(ClusterJobs.jobGraph(big, "waits for slots"))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.CREATED);
+
+            client.cancel().get(5, TimeUnit.SECONDS);
+            ExecutionException e = catchThrowableOfType(
+                    () -> client.getJobExecutionResult().get(5, TimeUnit.SECONDS), ExecutionException.class);
+
+            assertThat(e.getCause()).isInstanceOf(JobExecutionException.class);
+            assertThat(((JobExecutionException) e.getCause()).getFinalStatus()).isEqualTo(JobStatus.CANCELED);
+            assertThat(TestSinks.tally("slots-waiting").count.get()).isZero();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> cluster.getClusterOverview()
+                    .get(5, TimeUnit.SECONDS)
+                    .equals(new ClusterOverview(1, 2, 2)));
         }
     }
 }

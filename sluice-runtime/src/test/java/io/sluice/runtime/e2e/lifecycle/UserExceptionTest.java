@@ -12,10 +12,12 @@ import io.sluice.api.functions.MapFunction;
 import io.sluice.api.functions.OpenContext;
 import io.sluice.api.functions.RichMapFunction;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** A user's exception reaches the client as the cause of a JobExecutionException naming job and task. */
@@ -65,6 +67,10 @@ class UserExceptionTest {
         JobExecutionException e = catchThrowableOfType(() -> env.execute("boom"), JobExecutionException.class);
 
         assertIsBoomFailure(e);
+        // The failure cancelled the three other subtasks: no task of the job is left running.
+        Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> CancellationTest.threadsNamed(
+                        "Source: Sequence Source -> Map -> Sink: DiscardingSink (")
+                .isEmpty());
     }
 
     @Test
