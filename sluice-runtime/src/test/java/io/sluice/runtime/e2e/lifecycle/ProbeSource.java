@@ -34,7 +34,7 @@ final class ProbeSource implements Source<Long, ProbeSource.NoSplit, Collection<
         this.channel = channel;
     }
 
-    /** A source reading the fresh channel {@code name}; returns the channel through {@link #channel}. */
+    /** A source reading a fresh channel named {@code name}; the test offers records through {@link #channel}. */
     static ProbeSource create(String name) {
         CHANNELS.put(name, new Channel());
         return new ProbeSource(name);
