@@ -161,7 +161,10 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
             for (Job job : jobs.values()) {
                 if (!job.result.isDone()) {
                     job.jobMaster.cancel();
-                    results.add(job.jobMaster.getResultFuture());
+                    // The Dispatcher's own future, completed on this thread after the JobMaster's: waiting
+                    // for the JobMaster's alone let shutdownNow() drop the completion, so clients waiting
+                    // for the result never heard back.
+                    results.add(job.result);
                 }
             }
             return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));

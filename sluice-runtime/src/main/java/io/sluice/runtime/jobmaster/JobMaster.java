@@ -364,7 +364,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             ExecutionState target = update.state();
             if (!e.canTransitionTo(target)) {
-                if (e.getState() == ExecutionState.CANCELING || e.getState().isTerminal()) {
+                // The JobMaster marks an execution DEPLOYING when it submits it; the task then reports
+                // DEPLOYING itself: a repeat, not an illegal state.
+                if (e.getState() == target
+                        || e.getState() == ExecutionState.CANCELING
+                        || e.getState().isTerminal()) {
                     LOG.debug("Ignoring state {} of {} in state {}", target, e, e.getState());
                 } else {
                     LOG.warn("Ignoring illegal state {} reported for {} in state {}", target, e, e.getState());

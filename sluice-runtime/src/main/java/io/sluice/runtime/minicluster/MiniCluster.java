@@ -101,6 +101,11 @@ public final class MiniCluster implements AutoCloseable {
                 config.getNumSlotsPerTaskManager());
     }
 
+    /** The TaskExecutors in start order (tm-0 first), for inspecting them; empty before {@link #start()}. */
+    public synchronized List<TaskExecutor> getTaskExecutors() {
+        return List.copyOf(taskExecutors);
+    }
+
     public DispatcherGateway getDispatcherGateway() {
         checkRunning();
         return dispatcher;

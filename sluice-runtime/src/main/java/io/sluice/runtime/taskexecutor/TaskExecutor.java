@@ -125,6 +125,14 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         return config.taskManagerId();
     }
 
+    /**
+     * The data plane of this TaskManager, for reading its state (e.g. buffers in use) from any
+     * thread; tasks and the main thread own what they create in it.
+     */
+    public NetworkEnvironment getNetworkEnvironment() {
+        return network;
+    }
+
     /** Registers with the ResourceManager; completes when registered. Register the gateway in the RPC service first. */
     public CompletableFuture<Void> start() {
         return callAsyncCompose(() -> {
