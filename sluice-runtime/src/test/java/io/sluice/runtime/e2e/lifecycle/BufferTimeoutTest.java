@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,11 +111,6 @@ class BufferTimeoutTest {
         assertThat(tally.sum.get()).isEqualTo(10_001L * 10_002 / 2);
     }
 
-    @Disabled("bug: CollectSink's writer (sluice-api connector.sink.lib.CollectSink) keeps records until 64 KiB"
-            + " collect or flush() is called, and flush() only comes at the end of input (or a checkpoint), so an"
-            + " unbounded job's records never reach executeAndCollect()'s iterator; the network delivers them"
-            + " (see the tallying tests above). The writer needs a flush when its input goes idle or on the"
-            + " buffer timeout.")
     @Test
     void whenBufferTimeoutIsZero_thenARecordOfAnUnboundedJobReachesTheCollectIteratorPromptly() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
