@@ -19,7 +19,9 @@ import java.util.HashMap;
 public final class StreamGroupedAggregation<T> extends AbstractStreamOperator<T>
         implements OneInputStreamOperator<T, T> {
     private final AggregationSpec spec;
-    private final HashMap<Object, T> values = new HashMap<>();
+    /** The running aggregate per key, in a mutable holder so an update costs one hash lookup. */
+    private final HashMap<Object, Object[]> values = new HashMap<>();
+
     private FieldAccessor<T, Object> accessor;
     private TypeSerializer<T> serializer;
 
@@ -42,14 +44,17 @@ public final class StreamGroupedAggregation<T> extends AbstractStreamOperator<T>
         setKeyContextElement1(record);
         Object key = getCurrentKey();
         T value = record.getValue();
-        T current = values.get(key);
+        Object[] holder = values.get(key);
         T result;
-        if (current == null) {
+        if (holder == null) {
             result = serializer.copy(value);
+            values.put(key, new Object[] {result});
         } else {
+            @SuppressWarnings("unchecked")
+            T current = (T) holder[0];
             result = aggregate(current, value);
+            holder[0] = result;
         }
-        values.put(key, result);
         // No copy here: a network output serializes at once, and a chained output copies mutable
         // values itself unless object reuse is on (then, as in Flink, functions must not keep them).
         output.collect(record.replace(result));

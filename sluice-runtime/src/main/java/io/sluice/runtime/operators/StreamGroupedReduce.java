@@ -11,7 +11,8 @@ import java.util.HashMap;
  */
 public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, ReduceFunction<T>>
         implements OneInputStreamOperator<T, T> {
-    private final HashMap<Object, T> values = new HashMap<>();
+    /** The running value per key, in a mutable holder so an update costs one hash lookup. */
+    private final HashMap<Object, Object[]> values = new HashMap<>();
 
     public StreamGroupedReduce(ReduceFunction<T> reducer) {
         super(reducer);
@@ -22,9 +23,17 @@ public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, R
         setKeyContextElement1(record);
         Object key = getCurrentKey();
         T value = record.getValue();
-        T current = values.get(key);
-        T result = current == null ? value : userFunction.reduce(current, value);
-        values.put(key, result);
+        Object[] holder = values.get(key);
+        T result;
+        if (holder == null) {
+            result = value;
+            values.put(key, new Object[] {result});
+        } else {
+            @SuppressWarnings("unchecked")
+            T current = (T) holder[0];
+            result = userFunction.reduce(current, value);
+            holder[0] = result;
+        }
         output.collect(record.replace(result));
     }
 }
