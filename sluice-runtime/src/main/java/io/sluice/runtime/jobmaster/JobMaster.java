@@ -363,6 +363,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 return null;
             }
             ExecutionState target = update.state();
+            if (target == e.getState()) {
+                // The JobMaster moves an execution to DEPLOYING itself before the task reports it.
+                LOG.debug("State {} of {} already known", target, e);
+                return null;
+            }
             if (!e.canTransitionTo(target)) {
                 if (e.getState() == ExecutionState.CANCELING || e.getState().isTerminal()) {
                     LOG.debug("Ignoring state {} of {} in state {}", target, e, e.getState());
