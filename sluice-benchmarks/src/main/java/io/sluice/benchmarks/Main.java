@@ -20,67 +20,72 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         long mainStart = System.nanoTime();
+        // Exit explicitly: a usage error must give status 2, and nothing may linger after the RESULT line.
+        System.exit(run(args, mainStart));
+    }
+
+    /** Runs the job {@code args} name; returns the process exit status (0, or 2 with a usage line on stderr). */
+    static int run(String[] args, long mainStart) throws Exception {
         if (args.length == 0) {
-            usage("no job given");
-            return;
+            return usage("no job given");
         }
         String job = args[0];
         switch (job) {
             case "P1", "P2" -> {
                 if (args.length < 2 || args.length > 3) {
-                    usage(job + " takes <records> [parallelism]");
-                    return;
+                    return usage(job + " takes <records> [parallelism]");
                 }
-                Long n = parsePositive(args[1], "records");
-                Long parallelism = args.length > 2 ? parsePositive(args[2], "parallelism") : Long.valueOf(2);
-                if (n == null || parallelism == null) {
-                    return;
+                long n = parsePositive(args[1]);
+                long parallelism = args.length > 2 ? parsePositive(args[2]) : 2;
+                if (n <= 0) {
+                    return usage("records must be a positive integer, got '" + args[1] + "'");
+                }
+                if (parallelism <= 0 || parallelism > Integer.MAX_VALUE) {
+                    return usage("parallelism must be a positive integer, got '" + args[2] + "'");
                 }
                 if (job.equals("P1")) {
-                    P1Stateless.run(n, parallelism.intValue());
+                    P1Stateless.run(n, (int) parallelism);
                 } else {
-                    P2WordCount.run(n, parallelism.intValue());
+                    P2WordCount.run(n, (int) parallelism);
                 }
+                return 0;
             }
             case "P4" -> {
                 if (args.length > 2) {
-                    usage("P4 takes [parallelism]");
-                    return;
+                    return usage("P4 takes [parallelism]");
                 }
-                Long parallelism = args.length > 1 ? parsePositive(args[1], "parallelism") : Long.valueOf(1);
-                if (parallelism == null) {
-                    return;
+                long parallelism = args.length > 1 ? parsePositive(args[1]) : 1;
+                if (parallelism <= 0 || parallelism > Integer.MAX_VALUE) {
+                    return usage("parallelism must be a positive integer, got '" + args[1] + "'");
                 }
-                P4Startup.run(parallelism.intValue(), mainStart);
+                P4Startup.run((int) parallelism, mainStart);
+                return 0;
             }
             case "jmh" -> {
                 String[] rest = new String[args.length - 1];
                 System.arraycopy(args, 1, rest, 0, rest.length);
                 org.openjdk.jmh.Main.main(rest);
+                return 0;
             }
-            default -> usage("unknown job '" + job + "'");
+            default -> {
+                return usage("unknown job '" + job + "'");
+            }
         }
-        // The embedded cluster's threads must not keep the JVM alive after the RESULT line.
-        System.exit(0);
     }
 
-    /** Parses a positive number (underscores allowed); prints the usage and exits with 2 if it is not one. */
-    private static Long parsePositive(String text, String what) {
+    /** The number in {@code text} (underscores allowed), or -1 if it is not a positive integer. */
+    private static long parsePositive(String text) {
         try {
             long value = Long.parseLong(text.replace("_", ""));
-            if (value > 0 && (!what.equals("parallelism") || value <= Integer.MAX_VALUE)) {
-                return value;
-            }
+            return value > 0 ? value : -1;
         } catch (NumberFormatException e) {
-            // reported below
+            return -1;
         }
-        usage(what + " must be a positive integer, got '" + text + "'");
-        return null;
     }
 
-    private static void usage(String problem) {
+    private static int usage(String problem) {
         System.err.println("sluice-benchmarks: " + problem);
         System.err.println(USAGE);
-        System.exit(2);
+        return 2;
     }
 }

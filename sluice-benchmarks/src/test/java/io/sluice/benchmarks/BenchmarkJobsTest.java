@@ -23,6 +23,11 @@ class BenchmarkJobsTest {
     }
 
     @Test
+    void p1OfTwoMillionRecords_printsTheReferenceChecksum() throws Exception {
+        assertThat(P1Stateless.run(2_000_000, 2)).isEqualTo(3000001000000L);
+    }
+
+    @Test
     void p2OfAMillionRecords_printsTheReferenceChecksum_withEveryWordOnOneSubtask() throws Exception {
         assertThat(P2WordCount.run(1_000_000, 2)).isEqualTo(6754212586099357672L);
         assertThat(Results.WORD_COUNTS).hasSize(10_000);
