@@ -363,6 +363,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 return null;
             }
             ExecutionState target = update.state();
+            if (target == e.getState()) {
+                // The JobMaster moves an execution to DEPLOYING itself before the task reports it.
+                LOG.debug("State {} of {} already known", target, e);
+                return null;
+            }
             if (!e.canTransitionTo(target)) {
                 // The JobMaster marks an execution DEPLOYING when it submits it; the task then reports
                 // DEPLOYING itself: a repeat, not an illegal state.
