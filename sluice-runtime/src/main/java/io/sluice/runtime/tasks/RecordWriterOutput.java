@@ -42,11 +42,8 @@ final class RecordWriterOutput<T> implements Output<T> {
     private void emit(StreamRecord<?> record) {
         try {
             writer.emit(record);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskInterruptedException(e);
+        } catch (IOException | InterruptedException e) {
+            throw rethrow(e);
         }
     }
 
@@ -54,12 +51,18 @@ final class RecordWriterOutput<T> implements Output<T> {
     public void emitWatermark(WatermarkElement watermark) {
         try {
             writer.broadcastEmit(watermark);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskInterruptedException(e);
+        } catch (IOException | InterruptedException e) {
+            throw rethrow(e);
         }
+    }
+
+    /** Output methods cannot throw checked exceptions; the task unwraps these again. */
+    private static RuntimeException rethrow(Exception e) {
+        if (e instanceof InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return new TaskInterruptedException(ie);
+        }
+        return new java.io.UncheckedIOException((IOException) e);
     }
 
     @Override
