@@ -235,8 +235,11 @@ public final class StreamTaskInvokable {
         for (StreamTaskNetworkInput in : inputs) {
             in.close();
         }
-        if (first != null && cause == null) {
-            throw first;
+        if (first != null) {
+            if (cause == null) {
+                throw first;
+            }
+            cause.addSuppressed(first); // the original failure wins; the close failure stays visible
         }
     }
 

@@ -33,6 +33,7 @@ final class StreamTaskNetworkInput {
     private final RecordDeserializer<StreamElement>[] deserializers;
     private RecordDeserializer<StreamElement> current;
     private Buffer currentBuffer;
+    private int currentChannel;
     private boolean finished;
 
     @SuppressWarnings("unchecked")
@@ -119,8 +120,6 @@ final class StreamTaskNetworkInput {
             }
         }
     }
-
-    private int currentChannel;
 
     private void dispatch(Handler handler, StreamElement element, int channel) throws Exception {
         if (element.isRecord()) {
