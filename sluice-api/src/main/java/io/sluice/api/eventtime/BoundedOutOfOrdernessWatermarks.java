@@ -24,15 +24,19 @@ public class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T>
      *     on time; zero or positive
      */
     public BoundedOutOfOrdernessWatermarks(Duration maxOutOfOrderness) {
-        Objects.requireNonNull(
-                maxOutOfOrderness, "BoundedOutOfOrdernessWatermarks: maxOutOfOrderness must not be null");
+        this.outOfOrdernessMillis = checkBound(maxOutOfOrderness);
+        this.maxTimestamp = Long.MIN_VALUE + outOfOrdernessMillis + 1;
+    }
+
+    /** The bound in milliseconds; throws with a message naming the problem if it is null or negative. */
+    static long checkBound(Duration maxOutOfOrderness) {
+        Objects.requireNonNull(maxOutOfOrderness, "forBoundedOutOfOrderness: maxOutOfOrderness must not be null");
         if (maxOutOfOrderness.isNegative()) {
-            throw new IllegalArgumentException("BoundedOutOfOrdernessWatermarks: maxOutOfOrderness is "
+            throw new IllegalArgumentException("forBoundedOutOfOrderness: maxOutOfOrderness is "
                     + maxOutOfOrderness
                     + "; it must be zero or positive (use Duration.ZERO for ascending timestamps)");
         }
-        this.outOfOrdernessMillis = maxOutOfOrderness.toMillis();
-        this.maxTimestamp = Long.MIN_VALUE + outOfOrdernessMillis + 1;
+        return maxOutOfOrderness.toMillis();
     }
 
     @Override

@@ -79,7 +79,7 @@ public interface WatermarkStrategy<T> extends Serializable {
      * @param maxOutOfOrderness zero or positive
      */
     static <T> WatermarkStrategy<T> forBoundedOutOfOrderness(Duration maxOutOfOrderness) {
-        new BoundedOutOfOrdernessWatermarks<T>(maxOutOfOrderness); // fail here, not on the task
+        BoundedOutOfOrdernessWatermarks.checkBound(maxOutOfOrderness); // fail in the client, not on the task
         return () -> new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness);
     }
 
