@@ -16,6 +16,7 @@ public interface MapState<UK, UV> extends State {
 
     void put(UK key, UV value) throws Exception;
 
+    /** Puts all mappings of {@code map}; a null or empty map is a no-op. */
     void putAll(Map<UK, UV> map) throws Exception;
 
     void remove(UK key) throws Exception;
