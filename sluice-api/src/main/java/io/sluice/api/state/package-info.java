@@ -1,2 +1,7 @@
-/** State-related interfaces of the user API (checkpoint listeners; keyed state comes with the event-time work). */
+/**
+ * State of the user API: keyed state ({@link io.sluice.api.state.ValueState}, {@link
+ * io.sluice.api.state.ListState}, {@link io.sluice.api.state.MapState}, {@link
+ * io.sluice.api.state.ReducingState}, {@link io.sluice.api.state.AggregatingState}), their
+ * descriptors, time-to-live ({@link io.sluice.api.state.StateTtlConfig}) and checkpoint listeners.
+ */
 package io.sluice.api.state;

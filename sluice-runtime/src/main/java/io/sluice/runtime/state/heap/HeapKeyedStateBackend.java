@@ -1,0 +1,171 @@
+package io.sluice.runtime.state.heap;
+
+import io.sluice.api.state.State;
+import io.sluice.api.state.StateDescriptor;
+import io.sluice.runtime.state.KeyGroupRange;
+import io.sluice.runtime.state.KeyGroupRangeAssignment;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Keyed state on the Java heap, for the key groups of one parallel operator instance.
+ *
+ * <p>Every state keeps one {@code HashMap<K, Object>} per key group of {@link #getKeyGroupRange()}
+ * (created on first write), so a snapshot or a rescale can take whole key groups. The operator
+ * calls {@link #setCurrentKey} before each record or timer; it computes the key group once, and
+ * every state access then goes to that key's entry in that key group's map.
+ *
+ * <p>Values are stored as they are. Only when a state has time-to-live enabled is each value (each
+ * list element, each map entry) wrapped with its last access timestamp, read from the injected
+ * {@link TtlTimeProvider}; expired values are removed when accessed.
+ *
+ * <p><b>Threading</b>: owned by the task thread; not thread-safe, no locks.
+ *
+ * @param <K> the key type
+ */
+public final class HeapKeyedStateBackend<K> {
+    private final int maxParallelism;
+    private final KeyGroupRange keyGroupRange;
+    private final TtlTimeProvider timeProvider;
+    private final Map<String, AbstractHeapState<K, ?>> states = new LinkedHashMap<>();
+
+    private K currentKey;
+    /** Index of the current key's key group relative to the range start; -1 before the first key. */
+    private int currentKeyGroupIndex = -1;
+
+    /**
+     * @param maxParallelism the number of key groups of the job (the operator's max parallelism)
+     * @param keyGroupRange the key groups this backend holds
+     * @param timeProvider the clock for state TTL
+     */
+    public HeapKeyedStateBackend(int maxParallelism, KeyGroupRange keyGroupRange, TtlTimeProvider timeProvider) {
+        KeyGroupRangeAssignment.checkParallelismPreconditions(maxParallelism);
+        this.keyGroupRange = Objects.requireNonNull(keyGroupRange, "keyGroupRange must not be null");
+        if (keyGroupRange.getNumberOfKeyGroups() > 0 && keyGroupRange.getEndKeyGroup() >= maxParallelism) {
+            throw new IllegalArgumentException(keyGroupRange + " does not fit into max parallelism " + maxParallelism
+                    + " (key groups [0, " + (maxParallelism - 1) + "])");
+        }
+        this.maxParallelism = maxParallelism;
+        this.timeProvider = Objects.requireNonNull(timeProvider, "timeProvider must not be null");
+    }
+
+    /**
+     * Makes {@code key} the key all states read and write until the next call.
+     *
+     * @throws NullPointerException if the key is null
+     * @throws IllegalArgumentException if the key's key group is not in this backend's range
+     */
+    public void setCurrentKey(K key) {
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        if (!keyGroupRange.contains(keyGroup)) {
+            throw new IllegalArgumentException(
+                    "Key '" + key + "' belongs to key group " + keyGroup + " (max parallelism "
+                            + maxParallelism + "), which is outside this backend's " + keyGroupRange
+                            + ": the record was routed to the wrong subtask; partition with keyBy() using the same key"
+                            + " selector and max parallelism as the keyed operator");
+        }
+        this.currentKey = key;
+        this.currentKeyGroupIndex = keyGroup - keyGroupRange.getStartKeyGroup();
+    }
+
+    /** The current key, or {@code null} before the first {@link #setCurrentKey}. */
+    public K getCurrentKey() {
+        return currentKey;
+    }
+
+    public KeyGroupRange getKeyGroupRange() {
+        return keyGroupRange;
+    }
+
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    /**
+     * The state named by {@code descriptor}, created on the first call; later calls with the same
+     * name return the same object.
+     *
+     * @throws IllegalStateException if a state of another kind was created under the same name
+     */
+    @SuppressWarnings("unchecked")
+    public <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
+        Objects.requireNonNull(descriptor, "State descriptor must not be null");
+        AbstractHeapState<K, ?> existing = states.get(descriptor.getName());
+        if (existing != null) {
+            if (existing.descriptor().getType() != descriptor.getType()) {
+                throw new IllegalStateException("Keyed state '" + descriptor.getName() + "' was created as "
+                        + existing.descriptor().getType() + " state ("
+                        + existing.descriptor().getClass().getSimpleName()
+                        + ") and is now requested as " + descriptor.getType() + " state ("
+                        + descriptor.getClass().getSimpleName()
+                        + "); give each state of an operator its own name");
+            }
+            return (S) existing;
+        }
+        AbstractHeapState<K, ?> state = createState(descriptor);
+        states.put(descriptor.getName(), state);
+        return (S) state;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private AbstractHeapState<K, ?> createState(StateDescriptor<?, ?> descriptor) {
+        return switch (descriptor.getType()) {
+            case VALUE -> new HeapValueState<>(this, descriptor);
+            case LIST -> new HeapListState<>(this, descriptor);
+            case MAP -> new HeapMapState<>(this, descriptor);
+            case REDUCING -> new HeapReducingState<>(this, (io.sluice.api.state.ReducingStateDescriptor) descriptor);
+            case AGGREGATING -> new HeapAggregatingState<>(
+                    this, (io.sluice.api.state.AggregatingStateDescriptor) descriptor);
+        };
+    }
+
+    /** The number of keys that have a value in state {@code stateName} (expired ones included). */
+    public int numKeys(String stateName) {
+        return requireState(stateName).numKeys();
+    }
+
+    /**
+     * The keys that have a value in state {@code stateName}, key group by key group (expired ones
+     * included). Do not modify the state while iterating.
+     */
+    public Iterable<K> getKeys(String stateName) {
+        return requireState(stateName).stateKeys();
+    }
+
+    /** The names of the states created so far, in creation order. */
+    public Iterable<String> getStateNames() {
+        return Collections.unmodifiableSet(states.keySet());
+    }
+
+    private AbstractHeapState<K, ?> requireState(String stateName) {
+        AbstractHeapState<K, ?> state = states.get(stateName);
+        if (state == null) {
+            throw new IllegalArgumentException(
+                    "No keyed state named '" + stateName + "' in this backend; existing states: " + states.keySet());
+        }
+        return state;
+    }
+
+    int currentKeyGroupIndex(String stateName) {
+        int index = currentKeyGroupIndex;
+        if (index < 0) {
+            throw new IllegalStateException("Keyed state '" + stateName
+                    + "' needs a current key: it can only be used on a keyed stream (after keyBy()), inside"
+                    + " processElement()/onTimer() or the like, not in open() or on a non-keyed stream");
+        }
+        return index;
+    }
+
+    long currentTimestamp() {
+        return timeProvider.currentTimestamp();
+    }
+
+    <V> HashMap<K, V>[] newKeyGroupMaps() {
+        @SuppressWarnings("unchecked")
+        HashMap<K, V>[] maps = new HashMap[keyGroupRange.getNumberOfKeyGroups()];
+        return maps;
+    }
+}
