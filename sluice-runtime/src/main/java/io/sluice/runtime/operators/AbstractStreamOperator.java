@@ -4,6 +4,10 @@ import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.TimerService;
 import io.sluice.runtime.graph.OperatorConfig;
 import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.state.KeyGroupRange;
+import io.sluice.runtime.state.KeyGroupRangeAssignment;
+import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
+import io.sluice.runtime.state.heap.TtlTimeProvider;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
 
@@ -25,6 +29,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private KeySelector<Object, Object> keySelector1;
     private KeySelector<Object, Object> keySelector2;
     private Object currentKey;
+    private HeapKeyedStateBackend<Object> keyedStateBackend;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -40,7 +45,14 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
                 keySelector2 =
                         (KeySelector<Object, Object>) config.keySelectors().get(1);
             }
+            int maxParallelism = parameters.taskInfo().getMaxNumberOfParallelSubtasks();
+            KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+                    maxParallelism,
+                    parameters.taskInfo().getNumberOfParallelSubtasks(),
+                    parameters.taskInfo().getIndexOfThisSubtask());
+            keyedStateBackend = new HeapKeyedStateBackend<>(maxParallelism, range, TtlTimeProvider.SYSTEM);
         }
+        runtimeContext.setKeyedStateBackend(keyedStateBackend, config.name());
     }
 
     @Override
@@ -67,13 +79,17 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         return keySelector1 != null;
     }
 
-    /** Sets the current key from a record of input 1 (keyed operators). */
-    protected final void setKeyContextElement1(StreamRecord<?> record) throws Exception {
+    /**
+     * Sets the current key from a record of input 1. The caller (the task for its head operator,
+     * a chained output for the others) calls it before {@code processElement} on keyed operators,
+     * so every operator on a keyed stream, a plain map too, sees its key and keyed state.
+     */
+    public final void setKeyContextElement1(StreamRecord<?> record) throws Exception {
         currentKey = keyOf(keySelector1, record.getValue());
     }
 
-    /** Sets the current key from a record of input 2 (keyed two-input operators). */
-    protected final void setKeyContextElement2(StreamRecord<?> record) throws Exception {
+    /** Sets the current key from a record of input 2 (keyed two-input operators); see above. */
+    public final void setKeyContextElement2(StreamRecord<?> record) throws Exception {
         currentKey = keyOf(keySelector2, record.getValue());
     }
 
@@ -83,7 +99,13 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
             throw new NullPointerException("The key selector of '" + getOperatorName() + "' returned null for " + value
                     + "; keys must not be null.");
         }
+        keyedStateBackend.setCurrentKey(key);
         return key;
+    }
+
+    /** The keyed state of this operator; null if it is not keyed. */
+    public HeapKeyedStateBackend<Object> getKeyedStateBackend() {
+        return keyedStateBackend;
     }
 
     public Object getCurrentKey() {
@@ -92,6 +114,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
     public void setCurrentKey(Object key) {
         this.currentKey = key;
+        if (keyedStateBackend != null) {
+            keyedStateBackend.setCurrentKey(key);
+        }
     }
 
     // ------------------------------------------------------------------ time

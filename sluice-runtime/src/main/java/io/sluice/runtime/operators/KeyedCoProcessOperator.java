@@ -28,7 +28,6 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
     @Override
     public void processElement1(StreamRecord<IN1> record) throws Exception {
-        setKeyContextElement1(record);
         current = record;
         collector.setTimestamp(record);
         userFunction.processElement1(record.getValue(), context, collector);
@@ -37,7 +36,6 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
     @Override
     public void processElement2(StreamRecord<IN2> record) throws Exception {
-        setKeyContextElement2(record);
         current = record;
         collector.setTimestamp(record);
         userFunction.processElement2(record.getValue(), context, collector);

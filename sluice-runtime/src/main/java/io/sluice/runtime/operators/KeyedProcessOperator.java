@@ -28,7 +28,6 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
     @Override
     public void processElement(StreamRecord<IN> record) throws Exception {
-        setKeyContextElement1(record);
         current = record;
         collector.setTimestamp(record);
         userFunction.processElement(record.getValue(), context, collector);

@@ -41,7 +41,6 @@ public final class StreamGroupedAggregation<T> extends AbstractStreamOperator<T>
 
     @Override
     public void processElement(StreamRecord<T> record) throws Exception {
-        setKeyContextElement1(record);
         Object key = getCurrentKey();
         T value = record.getValue();
         Object[] holder = values.get(key);

@@ -20,7 +20,6 @@ public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, R
 
     @Override
     public void processElement(StreamRecord<T> record) throws Exception {
-        setKeyContextElement1(record);
         Object key = getCurrentKey();
         T value = record.getValue();
         Object[] holder = values.get(key);

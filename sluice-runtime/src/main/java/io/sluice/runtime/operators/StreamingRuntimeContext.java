@@ -6,6 +6,17 @@ import io.sluice.api.accumulators.LongCounter;
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.TaskInfo;
 import io.sluice.api.functions.RuntimeContext;
+import io.sluice.api.state.AggregatingState;
+import io.sluice.api.state.AggregatingStateDescriptor;
+import io.sluice.api.state.ListState;
+import io.sluice.api.state.ListStateDescriptor;
+import io.sluice.api.state.MapState;
+import io.sluice.api.state.MapStateDescriptor;
+import io.sluice.api.state.ReducingState;
+import io.sluice.api.state.ReducingStateDescriptor;
+import io.sluice.api.state.ValueState;
+import io.sluice.api.state.ValueStateDescriptor;
+import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -15,6 +26,8 @@ public class StreamingRuntimeContext implements RuntimeContext {
     private final JobID jobId;
     private final ClassLoader userCodeClassLoader;
     private final Map<String, Accumulator<?, ?>> accumulators;
+    private HeapKeyedStateBackend<Object> keyedStateBackend;
+    private String operatorName = "";
 
     public StreamingRuntimeContext(
             TaskInfo taskInfo,
@@ -25,6 +38,47 @@ public class StreamingRuntimeContext implements RuntimeContext {
         this.jobId = jobId;
         this.userCodeClassLoader = userCodeClassLoader;
         this.accumulators = accumulators;
+    }
+
+    /** Keyed operators give their state backend; without one, keyed state access fails clearly. */
+    void setKeyedStateBackend(HeapKeyedStateBackend<Object> backend, String operatorName) {
+        this.keyedStateBackend = backend;
+        this.operatorName = operatorName;
+    }
+
+    private HeapKeyedStateBackend<Object> keyedState(String stateName) {
+        if (keyedStateBackend == null) {
+            throw new UnsupportedOperationException("Keyed state '" + stateName
+                    + "' can only be used on a keyed stream, i.e. after" + " keyBy(...); operator '" + operatorName
+                    + "' of task " + taskInfo.getTaskNameWithSubtasks() + " is not keyed.");
+        }
+        return keyedStateBackend;
+    }
+
+    @Override
+    public <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties) {
+        return keyedState(stateProperties.getName()).getOrCreateKeyedState(stateProperties);
+    }
+
+    @Override
+    public <T> ListState<T> getListState(ListStateDescriptor<T> stateProperties) {
+        return keyedState(stateProperties.getName()).getOrCreateKeyedState(stateProperties);
+    }
+
+    @Override
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> stateProperties) {
+        return keyedState(stateProperties.getName()).getOrCreateKeyedState(stateProperties);
+    }
+
+    @Override
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+            AggregatingStateDescriptor<IN, ACC, OUT> stateProperties) {
+        return keyedState(stateProperties.getName()).getOrCreateKeyedState(stateProperties);
+    }
+
+    @Override
+    public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> stateProperties) {
+        return keyedState(stateProperties.getName()).getOrCreateKeyedState(stateProperties);
     }
 
     public TaskInfo getTaskInfo() {

@@ -109,12 +109,17 @@ public final class Task implements TaskHandle, Runnable {
             accumulators = inv.getAccumulators();
         } catch (Throwable t) {
             failure = io.sluice.runtime.tasks.ChainedException.unwrap(t);
+            // A real failure is reported before the partitions and gates are released: releasing
+            // them makes neighbouring tasks fail too, and the JobMaster must hear the root cause first.
+            if (externalFailure.get() == null && state.get() != ExecutionState.CANCELING) {
+                LOG.warn("{} ({}) failed", nameWithSubtask, tdd.attemptId(), failure);
+                reportTerminal(ExecutionState.FAILED, failure, null);
+            }
         } finally {
             StreamTaskInvokable inv = invokable;
             if (inv != null) {
-                Throwable releaseCause = failure != null ? failure : null;
                 try {
-                    inv.cleanUp(releaseCause);
+                    inv.cleanUp(failure);
                 } catch (Throwable t) {
                     if (failure == null) {
                         failure = t;
@@ -131,8 +136,10 @@ public final class Task implements TaskHandle, Runnable {
         } else if (state.get() == ExecutionState.CANCELING) {
             reportTerminal(ExecutionState.CANCELED, null, null);
         } else if (failure != null) {
-            LOG.warn("{} ({}) failed", nameWithSubtask, tdd.attemptId(), failure);
-            reportTerminal(ExecutionState.FAILED, failure, null);
+            if (!state.get().isTerminal()) {
+                LOG.warn("{} ({}) failed while releasing its resources", nameWithSubtask, tdd.attemptId(), failure);
+            }
+            reportTerminal(ExecutionState.FAILED, failure, null); // no-op if already reported
         } else {
             reportTerminal(ExecutionState.FINISHED, null, accumulators);
         }

@@ -2,6 +2,7 @@ package io.sluice.runtime.tasks;
 
 import io.sluice.api.typeutils.TypeSerializer;
 import io.sluice.api.util.OutputTag;
+import io.sluice.runtime.operators.AbstractStreamOperator;
 import io.sluice.runtime.operators.OneInputStreamOperator;
 import io.sluice.runtime.operators.Output;
 import io.sluice.runtime.operators.TwoInputStreamOperator;
@@ -19,6 +20,8 @@ final class ChainingOutput<T> implements Output<T> {
     private final TwoInputStreamOperator<?, T, ?> secondOfTwo;
     private final TypeSerializer<T> copier;
     private final OutputTag<?> outputTag;
+    /** Set when the target is keyed: its key is extracted before each element. */
+    private final AbstractStreamOperator<?> keyedTarget;
 
     @SuppressWarnings("unchecked")
     ChainingOutput(Object target, int typeNumber, TypeSerializer<T> serializer, OutputTag<?> outputTag) {
@@ -34,6 +37,7 @@ final class ChainingOutput<T> implements Output<T> {
         }
         this.copier = serializer == null || serializer.isImmutableType() ? null : serializer;
         this.outputTag = outputTag;
+        this.keyedTarget = target instanceof AbstractStreamOperator<?> op && op.isKeyed() ? op : null;
     }
 
     @Override
@@ -57,10 +61,19 @@ final class ChainingOutput<T> implements Output<T> {
         }
         try {
             if (oneInput != null) {
+                if (keyedTarget != null) {
+                    keyedTarget.setKeyContextElement1(record);
+                }
                 oneInput.processElement(record);
             } else if (firstOfTwo != null) {
+                if (keyedTarget != null) {
+                    keyedTarget.setKeyContextElement1(record);
+                }
                 firstOfTwo.processElement1(record);
             } else {
+                if (keyedTarget != null) {
+                    keyedTarget.setKeyContextElement2(record);
+                }
                 secondOfTwo.processElement2(record);
             }
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.sluice.runtime.tasks;
 
 import io.sluice.api.connector.source.InputStatus;
 import io.sluice.runtime.network.api.writer.RecordWriter;
+import io.sluice.runtime.operators.AbstractStreamOperator;
 import io.sluice.runtime.operators.OneInputStreamOperator;
 import io.sluice.runtime.operators.StreamOperator;
 import io.sluice.runtime.operators.TwoInputStreamOperator;
@@ -43,6 +44,8 @@ final class StreamTask implements StreamTaskNetworkInput.Handler {
     private final SourceOperator<?, ?> source;
     private final OneInputStreamOperator<Object, ?> oneInputHead;
     private final TwoInputStreamOperator<Object, Object, ?> twoInputHead;
+    /** The head operator if it is keyed: its key is extracted before each element. */
+    private final AbstractStreamOperator<?> keyedHead;
 
     private boolean suspended;
     private int nextInput;
@@ -68,6 +71,7 @@ final class StreamTask implements StreamTaskNetworkInput.Handler {
         this.twoInputHead = head instanceof TwoInputStreamOperator<?, ?, ?> t
                 ? (TwoInputStreamOperator<Object, Object, ?>) t
                 : null;
+        this.keyedHead = head instanceof AbstractStreamOperator<?> op && op.isKeyed() ? op : null;
         if (source == null && inputs.isEmpty()) {
             throw new IllegalStateException("Task " + name + " has neither a source nor inputs");
         }
@@ -164,6 +168,13 @@ final class StreamTask implements StreamTaskNetworkInput.Handler {
     @Override
     public void processElement(int typeNumber, StreamElement element) throws Exception {
         StreamRecord<Object> record = element.asRecord();
+        if (keyedHead != null) {
+            if (typeNumber == 0) {
+                keyedHead.setKeyContextElement1(record);
+            } else {
+                keyedHead.setKeyContextElement2(record);
+            }
+        }
         if (oneInputHead != null) {
             oneInputHead.processElement(record);
         } else if (typeNumber == 0) {
