@@ -181,8 +181,7 @@ public final class JobGraphGenerator {
                     out.partitioning(),
                     serializerFor(type, producer),
                     consumer.getMaxParallelism(),
-                    producer.getBufferTimeout(),
-                    displayName(consumer)));
+                    producer.getBufferTimeout()));
         }
         byte[] taskConfig = new TaskConfig(operators, inputs, outputs).toBytes();
         JobVertex vertex = new JobVertex(

@@ -33,8 +33,7 @@ public record TaskConfig(List<OperatorConfig> operators, List<NetworkInput> inpu
             Partitioning partitioning,
             TypeSerializer<?> serializer,
             int consumerMaxParallelism,
-            long bufferTimeout,
-            String consumerName)
+            long bufferTimeout)
             implements Serializable {}
 
     public byte[] toBytes() {

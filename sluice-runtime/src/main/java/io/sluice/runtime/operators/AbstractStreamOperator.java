@@ -103,11 +103,6 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         return key;
     }
 
-    /** The keyed state of this operator; null if it is not keyed. */
-    public HeapKeyedStateBackend<Object> getKeyedStateBackend() {
-        return keyedStateBackend;
-    }
-
     public Object getCurrentKey() {
         return currentKey;
     }

@@ -89,10 +89,6 @@ final class OperatorChain {
         return operators.get(0);
     }
 
-    List<StreamOperator<?>> getOperators() {
-        return operators;
-    }
-
     void open() throws Exception {
         for (int i = operators.size() - 1; i >= 0; i--) {
             operators.get(i).open();
