@@ -4,6 +4,8 @@ import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.TimerService;
 import io.sluice.runtime.graph.OperatorConfig;
 import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.operators.timers.InternalTimerService;
+import io.sluice.runtime.operators.timers.Triggerable;
 import io.sluice.runtime.state.KeyGroupRange;
 import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
@@ -138,6 +140,17 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         if (min > currentWatermark) {
             processWatermark(new WatermarkElement(min));
         }
+    }
+
+    /**
+     * The timers of this keyed operator under {@code name} (one service per name; calling again
+     * with the same name returns the same service). {@code triggerable} receives them on the task
+     * thread with the timer's key set as the current key.
+     *
+     * @throws UnsupportedOperationException on a non-keyed operator
+     */
+    protected <K, N> InternalTimerService<N> getInternalTimerService(String name, Triggerable<K, N> triggerable) {
+        throw new UnsupportedOperationException("Timers are being implemented");
     }
 
     /**
