@@ -100,7 +100,7 @@ class EventTimeEndToEndTest {
         ChannelSource source = ChannelSource.create("one-idle", 4);
         EventTimeSink sink = new EventTimeSink();
         StreamExecutionEnvironment env = env();
-        env.fromSource(source, valueIsTimestamp().withIdleness(Duration.ofMillis(1000)), "Channels", Types.LONG)
+        env.fromSource(source, valueIsTimestamp().withIdleness(Duration.ofMillis(2000)), "Channels", Types.LONG)
                 .rebalance()
                 .sinkTo(sink)
                 .setParallelism(1);
