@@ -3,8 +3,10 @@ package io.sluice.runtime.e2e.eventtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.api.common.JobClient;
+import io.sluice.api.datastream.DataStream;
 import io.sluice.api.environment.StreamExecutionEnvironment;
 import io.sluice.api.eventtime.WatermarkStrategy;
+import io.sluice.api.functions.co.CoMapFunction;
 import io.sluice.api.typeinfo.Types;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Watermarks across tasks: four source subtasks feed one sink subtask through a network
@@ -59,15 +63,15 @@ class EventTimeEndToEndTest {
                 meanwhile);
     }
 
-    @Test
-    void whenFourSourceSubtasksAdvance_thenTheDownstreamTaskSeesExactlyTheirMinimum() throws Exception {
-        ChannelSource source = ChannelSource.create("min-of-four", 4);
+    @ParameterizedTest(name = "keyBy={0}")
+    @ValueSource(booleans = {false, true})
+    void whenFourSourceSubtasksAdvance_thenTheDownstreamTaskSeesExactlyTheirMinimum(boolean keyBy) throws Exception {
+        ChannelSource source = ChannelSource.create("min-of-four-" + keyBy, 4);
         EventTimeSink sink = new EventTimeSink();
         StreamExecutionEnvironment env = env();
-        env.fromSource(source, valueIsTimestamp(), "Channels", Types.LONG)
-                .rebalance()
-                .sinkTo(sink)
-                .setParallelism(1);
+        DataStream<Long> stream = env.fromSource(source, valueIsTimestamp(), "Channels", Types.LONG);
+        DataStream<Long> shuffled = keyBy ? stream.keyBy(v -> v % 3) : stream.rebalance();
+        shuffled.sinkTo(sink).setParallelism(1);
         JobClient client = env.executeAsync("min of four");
 
         // each subtask's watermark is its largest value minus 1; the downstream clock is the minimum
@@ -132,6 +136,48 @@ class EventTimeEndToEndTest {
         assertThat(all).startsWith(99L, 199L, 299L).endsWith(MAX).isSorted().doesNotHaveDuplicates();
         // after 299 only the values the still-running subtasks could produce: 499, 599 or the end
         assertThat(all.subList(3, all.size())).isSubsetOf(499L, 599L, MAX);
+    }
+
+    /** Passes both inputs through. */
+    private static final class Merge implements CoMapFunction<Long, Long, Long> {
+        @Override
+        public Long map1(Long value) {
+            return value;
+        }
+
+        @Override
+        public Long map2(Long value) {
+            return value;
+        }
+    }
+
+    @Test
+    void whenOneInputOfATwoInputOperatorIsIdle_thenTheOperatorsClockFollowsTheOther() throws Exception {
+        ChannelSource first = ChannelSource.create("two-input-first", 1);
+        ChannelSource second = ChannelSource.create("two-input-second", 1);
+        EventTimeSink sink = new EventTimeSink();
+        StreamExecutionEnvironment env = env();
+        WatermarkStrategy<Long> strategy = valueIsTimestamp().withIdleness(Duration.ofMillis(2000));
+        DataStream<Long> one =
+                env.fromSource(first, strategy, "First", Types.LONG).setParallelism(1);
+        DataStream<Long> two =
+                env.fromSource(second, strategy, "Second", Types.LONG).setParallelism(1);
+        one.connect(two).map(new Merge()).setParallelism(1).sinkTo(sink).setParallelism(1);
+        JobClient client = env.executeAsync("two inputs, one idle");
+
+        long[] latest = {100};
+        Runnable keepAlive = () -> first.channel(0).offer(latest[0]);
+        keepAlive.run();
+        awaitWatermark(sink, 99, keepAlive); // only once the second input went idle
+        latest[0] = 200;
+        awaitWatermark(sink, 199, keepAlive);
+        List<Long> beforeEnd = sink.watermarks();
+        first.channel(0).end();
+        second.channel(0).end();
+        client.getJobExecutionResult().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+
+        assertThat(beforeEnd).containsExactly(99L, 199L);
+        assertThat(sink.watermarks()).containsExactly(99L, 199L, MAX);
     }
 
     @Test
