@@ -68,8 +68,7 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
     private final ManualProcessingTimeService processingTimeService = new ManualProcessingTimeService();
     private final ArrayDeque<Mail> mailbox = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Object> outputList = new ConcurrentLinkedQueue<>();
-    private final Map<OutputTag<?>, ConcurrentLinkedQueue<StreamRecord<?>>> sideOutputLists =
-            new LinkedHashMap<>();
+    private final Map<OutputTag<?>, ConcurrentLinkedQueue<StreamRecord<?>>> sideOutputLists = new LinkedHashMap<>();
     private final List<OperatorEvent> sentOperatorEvents = new ArrayList<>();
     private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
     private final List<KeySelector<?, ?>> keySelectors;
@@ -98,7 +97,8 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         }
         if (!keySelectors.isEmpty() && !(operator instanceof AbstractStreamOperator<?>)) {
             throw new IllegalArgumentException("A keyed harness needs an operator extending AbstractStreamOperator"
-                    + " (it holds the keyed state and the current key); got " + operator.getClass().getName());
+                    + " (it holds the keyed state and the current key); got "
+                    + operator.getClass().getName());
         }
         this.operator = operator;
         this.keySelectors = List.copyOf(keySelectors);

@@ -35,8 +35,8 @@ public final class ProcessFunctionTestHarnesses {
     public static <K, IN, OUT> KeyedOneInputStreamOperatorTestHarness<K, IN, OUT> forKeyedProcessFunction(
             KeyedProcessFunction<K, IN, OUT> function, KeySelector<IN, K> keySelector, TypeInformation<K> keyType)
             throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<K, IN, OUT> harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function), keySelector, keyType);
+        KeyedOneInputStreamOperatorTestHarness<K, IN, OUT> harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(function), keySelector, keyType);
         harness.open();
         return harness;
     }

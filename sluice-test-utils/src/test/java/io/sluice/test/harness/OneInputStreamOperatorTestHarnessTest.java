@@ -60,8 +60,7 @@ class OneInputStreamOperatorTestHarnessTest {
             harness.processElement(i, i * 100L);
         }
         assertThat(harness.extractOutputStreamRecords())
-                .containsExactly(
-                        new StreamRecord<>(2, 200L), new StreamRecord<>(4, 400L), new StreamRecord<>(6, 600L));
+                .containsExactly(new StreamRecord<>(2, 200L), new StreamRecord<>(4, 400L), new StreamRecord<>(6, 600L));
         harness.close();
     }
 
@@ -182,19 +181,18 @@ class OneInputStreamOperatorTestHarnessTest {
 
     @Test
     void whenSpecMakesATwoInputOperator_thenTheOneInputHarnessRejectsIt() {
-        assertThatThrownBy(() -> new OneInputStreamOperatorTestHarness<>(
-                        new io.sluice.api.dag.OperatorSpec.CoMapSpec(
-                                new io.sluice.api.functions.co.CoMapFunction<Integer, Integer, Integer>() {
-                                    @Override
-                                    public Integer map1(Integer value) {
-                                        return value;
-                                    }
+        assertThatThrownBy(() -> new OneInputStreamOperatorTestHarness<>(new io.sluice.api.dag.OperatorSpec.CoMapSpec(
+                        new io.sluice.api.functions.co.CoMapFunction<Integer, Integer, Integer>() {
+                            @Override
+                            public Integer map1(Integer value) {
+                                return value;
+                            }
 
-                                    @Override
-                                    public Integer map2(Integer value) {
-                                        return value;
-                                    }
-                                })))
+                            @Override
+                            public Integer map2(Integer value) {
+                                return value;
+                            }
+                        })))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CoMapSpec makes a CoStreamMap, not a OneInputStreamOperator");
     }
@@ -219,12 +217,14 @@ class OneInputStreamOperatorTestHarnessTest {
             parameters.processingTimeService().registerTimer(due, time -> {
                 threads.add(Thread.currentThread());
                 output.collect(new StreamRecord<>(value + "@" + time));
-                parameters.mailboxExecutor().execute(
-                        () -> {
-                            threads.add(Thread.currentThread());
-                            output.collect(new StreamRecord<>("mail " + value));
-                        },
-                        "emit " + value);
+                parameters
+                        .mailboxExecutor()
+                        .execute(
+                                () -> {
+                                    threads.add(Thread.currentThread());
+                                    output.collect(new StreamRecord<>("mail " + value));
+                                },
+                                "emit " + value);
             });
         }
 
