@@ -197,6 +197,35 @@ class OneInputStreamOperatorTestHarnessTest {
                 .hasMessageContaining("CoMapSpec makes a CoStreamMap, not a OneInputStreamOperator");
     }
 
+    @Test
+    void whenInputEnds_thenTheOperatorFlushesWhatItBufferedBeforeClose() throws Exception {
+        OneInputStreamOperatorTestHarness<Integer, Integer> harness =
+                new OneInputStreamOperatorTestHarness<>(new SumUntilEnd());
+        harness.open();
+        harness.processElements(List.of(new StreamRecord<>(1, 1L), new StreamRecord<>(2, 2L), new StreamRecord<>(3)));
+        assertThat(harness.getOutput()).isEmpty();
+
+        harness.endInput();
+        assertThat(harness.getOutput()).containsExactly(new StreamRecord<>(6));
+        harness.close();
+    }
+
+    /** Emits the sum of its input once, when the input ends. */
+    private static final class SumUntilEnd extends AbstractStreamOperator<Integer>
+            implements OneInputStreamOperator<Integer, Integer> {
+        private int sum;
+
+        @Override
+        public void processElement(StreamRecord<Integer> record) {
+            sum += record.getValue();
+        }
+
+        @Override
+        public void finish() {
+            output.collect(new StreamRecord<>(sum));
+        }
+    }
+
     /**
      * Holds each element until a processing-time callback 100 ms after it arrived, then emits it,
      * and posts a mail that emits a second record, as operators do with timers and mailbox actions.
