@@ -17,6 +17,7 @@ import io.sluice.runtime.operators.StreamOperator;
 import io.sluice.runtime.operators.StreamOperatorParameters;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.operators.timers.InternalTimerServiceImpl;
 import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
@@ -24,6 +25,7 @@ import io.sluice.runtime.tasks.ManualProcessingTimeService;
 import io.sluice.runtime.tasks.mailbox.Mail;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -281,6 +283,30 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
             n += backend.numKeys(name);
         }
         return n;
+    }
+
+    /** The pending event-time timers of the operator, over all its timer services (0 if it has none). */
+    public int numEventTimeTimers() {
+        int n = 0;
+        for (InternalTimerServiceImpl<?, ?> service : timerServices()) {
+            n += service.numEventTimeTimers();
+        }
+        return n;
+    }
+
+    /** The pending processing-time timers of the operator, over all its timer services (0 if it has none). */
+    public int numProcessingTimeTimers() {
+        int n = 0;
+        for (InternalTimerServiceImpl<?, ?> service : timerServices()) {
+            n += service.numProcessingTimeTimers();
+        }
+        return n;
+    }
+
+    private Collection<InternalTimerServiceImpl<?, ?>> timerServices() {
+        return operator instanceof AbstractStreamOperator<?> op
+                ? op.getTimerServices().values()
+                : List.of();
     }
 
     /** The operator's keyed state backend, or null if it is not keyed or not set up. */
