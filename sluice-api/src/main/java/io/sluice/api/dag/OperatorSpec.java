@@ -11,7 +11,9 @@ import io.sluice.api.functions.co.CoFlatMapFunction;
 import io.sluice.api.functions.co.CoMapFunction;
 import io.sluice.api.functions.co.CoProcessFunction;
 import io.sluice.api.functions.co.KeyedCoProcessFunction;
+import io.sluice.api.functions.co.ProcessJoinFunction;
 import io.sluice.api.typeinfo.TypeInformation;
+import io.sluice.api.util.OutputTag;
 import java.io.Serializable;
 
 /**
@@ -49,6 +51,8 @@ public sealed interface OperatorSpec extends Serializable {
         R visit(CoProcessSpec spec);
 
         R visit(KeyedCoProcessSpec spec);
+
+        R visit(IntervalJoinSpec spec);
     }
 
     record MapSpec(MapFunction<?, ?> function) implements OperatorSpec {
@@ -143,6 +147,29 @@ public sealed interface OperatorSpec extends Serializable {
     }
 
     record KeyedCoProcessSpec(KeyedCoProcessFunction<?, ?, ?, ?> function) implements OperatorSpec {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * An event-time interval join of two keyed inputs: a left element at {@code t} joins the right
+     * elements of its key in {@code [t + lowerBound, t + upperBound]}, each bound inclusive unless
+     * said otherwise. Late elements go to the tags' side outputs if set, else are dropped. The
+     * element types describe the buffers kept in keyed state.
+     */
+    record IntervalJoinSpec(
+            long lowerBound,
+            long upperBound,
+            boolean lowerBoundInclusive,
+            boolean upperBoundInclusive,
+            OutputTag<?> leftLateDataOutputTag,
+            OutputTag<?> rightLateDataOutputTag,
+            TypeInformation<?> leftType,
+            TypeInformation<?> rightType,
+            ProcessJoinFunction<?, ?, ?> function)
+            implements OperatorSpec {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);

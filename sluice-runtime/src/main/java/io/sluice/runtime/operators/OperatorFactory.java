@@ -7,6 +7,7 @@ import io.sluice.api.dag.OperatorSpec.CoMapSpec;
 import io.sluice.api.dag.OperatorSpec.CoProcessSpec;
 import io.sluice.api.dag.OperatorSpec.FilterSpec;
 import io.sluice.api.dag.OperatorSpec.FlatMapSpec;
+import io.sluice.api.dag.OperatorSpec.IntervalJoinSpec;
 import io.sluice.api.dag.OperatorSpec.KeyedCoProcessSpec;
 import io.sluice.api.dag.OperatorSpec.KeyedProcessSpec;
 import io.sluice.api.dag.OperatorSpec.MapSpec;
@@ -22,6 +23,7 @@ import io.sluice.api.functions.co.CoFlatMapFunction;
 import io.sluice.api.functions.co.CoMapFunction;
 import io.sluice.api.functions.co.CoProcessFunction;
 import io.sluice.api.functions.co.KeyedCoProcessFunction;
+import io.sluice.runtime.operators.join.IntervalJoinOperator;
 
 /** Creates the operator an {@link OperatorSpec} describes. */
 @SuppressWarnings({"unchecked", "rawtypes"})
@@ -87,5 +89,10 @@ public final class OperatorFactory implements OperatorSpec.Visitor<StreamOperato
     @Override
     public StreamOperator<?> visit(KeyedCoProcessSpec spec) {
         return new KeyedCoProcessOperator<>((KeyedCoProcessFunction) spec.function());
+    }
+
+    @Override
+    public StreamOperator<?> visit(IntervalJoinSpec spec) {
+        return new IntervalJoinOperator<>(spec);
     }
 }
