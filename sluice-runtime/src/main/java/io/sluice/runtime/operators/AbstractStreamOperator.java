@@ -105,6 +105,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         return key;
     }
 
+    /** The keyed state backend of a keyed operator, or null on a non-keyed one. */
+    protected HeapKeyedStateBackend<Object> getKeyedStateBackend() {
+        return keyedStateBackend;
+    }
+
     public Object getCurrentKey() {
         return currentKey;
     }
