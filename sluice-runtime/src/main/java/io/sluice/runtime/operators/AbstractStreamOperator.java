@@ -105,8 +105,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         return key;
     }
 
-    /** The keyed state backend of a keyed operator, or null on a non-keyed one. */
-    protected HeapKeyedStateBackend<Object> getKeyedStateBackend() {
+    /** The keyed state of this operator, or null if it is not keyed (for test harnesses and tools). */
+    public HeapKeyedStateBackend<?> getKeyedStateBackend() {
         return keyedStateBackend;
     }
 

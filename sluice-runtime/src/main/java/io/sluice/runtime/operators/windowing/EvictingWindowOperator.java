@@ -24,7 +24,7 @@ import java.util.List;
  * the user asked for that), then the evictor may remove more ({@code evictAfter}); what remains is
  * the window's new contents.
  */
-public final class EvictingWindowOperator<K, IN, OUT, W extends Window> extends WindowOperator<K, IN, OUT, W> {
+public class EvictingWindowOperator<K, IN, OUT, W extends Window> extends WindowOperator<K, IN, OUT, W> {
     private final Evictor<Object, W> evictor;
     private ListState<TimestampedValue<Object>> evictingState;
     private Evictor.EvictorContext evictorContext;

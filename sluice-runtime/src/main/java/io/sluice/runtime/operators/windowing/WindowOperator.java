@@ -118,7 +118,7 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
     @SuppressWarnings("unchecked")
     public void open() throws Exception {
         super.open();
-        backend = getKeyedStateBackend();
+        backend = (HeapKeyedStateBackend<Object>) getKeyedStateBackend();
         if (backend == null) {
             throw new IllegalStateException("The window operator '" + getOperatorName()
                     + "' runs on a keyed stream only (keyBy(...).window(...), or windowAll(...))");
