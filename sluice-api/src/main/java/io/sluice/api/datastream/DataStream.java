@@ -31,6 +31,7 @@ import io.sluice.api.windowing.windows.GlobalWindow;
 import io.sluice.api.windowing.windows.Window;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A stream of elements of one type, and the operations that make new streams from it. Nothing
@@ -219,6 +220,23 @@ public class DataStream<T> {
     /** Connects two streams of possibly different types for a co-operator. */
     public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
         return new ConnectedStreams<>(environment, this, other);
+    }
+
+    /**
+     * Joins this stream with another per key and window: {@code
+     * join(other).where(k1).equalTo(k2).window(assigner).apply(joinFunction)}; see {@link JoinedStreams}.
+     */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> otherStream) {
+        return new JoinedStreams<>(this, Objects.requireNonNull(otherStream, "join needs a stream"));
+    }
+
+    /**
+     * Groups this stream and another together per key and window: {@code
+     * coGroup(other).where(k1).equalTo(k2).window(assigner).apply(coGroupFunction)}; see {@link
+     * CoGroupedStreams}.
+     */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
+        return new CoGroupedStreams<>(this, Objects.requireNonNull(otherStream, "coGroup needs a stream"));
     }
 
     // ------------------------------------------------------------------ sinks
