@@ -17,8 +17,10 @@ import io.sluice.api.functions.OpenContext;
 import io.sluice.api.functions.RichJoinFunction;
 import io.sluice.api.typeinfo.Types;
 import io.sluice.api.util.Collector;
+import io.sluice.api.windowing.assigners.EventTimeSessionWindows;
 import io.sluice.api.windowing.assigners.SlidingEventTimeWindows;
 import io.sluice.api.windowing.assigners.TumblingEventTimeWindows;
+import io.sluice.api.windowing.evictors.TimeEvictor;
 import io.sluice.runtime.e2e.api.SubtaskSink;
 import io.sluice.runtime.e2e.joins.JoinTestData.Order;
 import io.sluice.runtime.e2e.joins.JoinTestData.Payment;
@@ -203,6 +205,47 @@ class WindowJoinEndToEndTest {
                         "[L5]|[]@9", // c
                         "[]|[R4]@19", // b in [10, 20)
                         "[]|[R5]@9"); // d
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @MethodSource("io.sluice.runtime.e2e.joins.JoinTestData#parallelisms")
+    void whenSessionsMerge_thenElementsOfBothSidesMeetInTheMergedSession(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = env(parallelism);
+        SubtaskSink<String> sink = new SubtaskSink<>();
+        orders(env, ORDERS)
+                .join(payments(env, PAYMENTS))
+                .where(Order::key)
+                .equalTo(Payment::key)
+                .window(EventTimeSessionWindows.withGap(Duration.ofMillis(3)))
+                .apply(new PairNames())
+                .process(new WithTimestamp())
+                .sinkTo(sink);
+        env.execute("session window join");
+
+        // a: L1@1, R1@2, L2@5 make the session [1, 8); R2@9, L3@12, R3@15 make [9, 18) (touching
+        // sessions merge). b: L4@3 and R4@11 are in different sessions.
+        assertThat(sorted(sink.all())).containsExactly("L1|R1@7", "L2|R1@7", "L3|R2@17", "L3|R3@17");
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @MethodSource("io.sluice.runtime.e2e.joins.JoinTestData#parallelisms")
+    void whenAnEvictorIsSet_thenItRemovesElementsOfBothSidesBeforeTheJoin(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = env(parallelism);
+        SubtaskSink<String> sink = new SubtaskSink<>();
+        orders(env, ORDERS)
+                .join(payments(env, PAYMENTS))
+                .where(Order::key)
+                .equalTo(Payment::key)
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .evictor(TimeEvictor.of(Duration.ofMillis(5)))
+                .apply(new PairNames())
+                .process(new WithTimestamp())
+                .sinkTo(sink);
+        env.execute("window join with evictor");
+
+        // Only elements within 5 ms of the window's latest element stay: in [0, 10) of a, L2@5 and
+        // R2@9 (the latest is 9, so 4 and earlier go); in [10, 20) of a, L3@12 and R3@15.
+        assertThat(sorted(sink.all())).containsExactly("L2|R2@9", "L3|R3@19");
     }
 
     @Test
