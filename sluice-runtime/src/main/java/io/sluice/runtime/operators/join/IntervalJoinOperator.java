@@ -63,6 +63,7 @@ public final class IntervalJoinOperator<K, T1, T2, OUT>
     private transient InternalTimerService<String> timerService;
     private transient ResultCollector collector;
     private transient ContextImpl context;
+    /** Reused for late elements and the function's side outputs. */
     private final StreamRecord<Object> sideOutputRecord = new StreamRecord<>(null);
 
     @SuppressWarnings("unchecked")
@@ -122,7 +123,8 @@ public final class IntervalJoinOperator<K, T1, T2, OUT>
         THIS ourValue = record.getValue();
         long ourTimestamp = record.getTimestamp();
         if (!record.hasTimestamp() || ourTimestamp == Long.MIN_VALUE) {
-            throw new IllegalStateException("The interval join '" + getOperatorName() + "' received a "
+            throw new IllegalStateException("The interval join '" + getOperatorName() + "' ("
+                    + parameters.taskInfo().getTaskNameWithSubtasks() + ") received a "
                     + (isLeft ? "left" : "right") + " element without a timestamp (" + ourValue
                     + "): interval joins work in event time only; give the source a WatermarkStrategy with a"
                     + " timestamp assigner.");
