@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.datastream.DataStream;
+import io.sluice.api.datastream.SingleOutputStreamOperator;
 import io.sluice.api.environment.StreamExecutionEnvironment;
 import io.sluice.api.functions.CoGroupFunction;
 import io.sluice.api.functions.FlatJoinFunction;
@@ -15,6 +16,7 @@ import io.sluice.api.functions.JoinFunction;
 import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.OpenContext;
 import io.sluice.api.functions.RichJoinFunction;
+import io.sluice.api.typeinfo.TypeInformation;
 import io.sluice.api.typeinfo.Types;
 import io.sluice.api.util.Collector;
 import io.sluice.api.windowing.assigners.EventTimeSessionWindows;
@@ -28,8 +30,13 @@ import io.sluice.runtime.e2e.joins.JoinTestData.WithTimestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -246,6 +253,58 @@ class WindowJoinEndToEndTest {
         // Only elements within 5 ms of the window's latest element stay: in [0, 10) of a, L2@5 and
         // R2@9 (the latest is 9, so 4 and earlier go); in [10, 20) of a, L3@12 and R3@15.
         assertThat(sorted(sink.all())).containsExactly("L2|R2@9", "L3|R3@19");
+    }
+
+    static Stream<Arguments> latenessCases() {
+        // Without lateness L2@3 arrives after [0, 10) was purged and is dropped. With 5 ms the window
+        // lives until the watermark reaches 14, so L2 is added and the window fires again at once.
+        List<String> dropped = List.of("L1|R1@9", "L3|R2@19");
+        List<String> refired = List.of("L1|R1@9", "L1|R1@9", "L2|R1@9", "L3|R2@19");
+        return Stream.of(
+                Arguments.of(1, 0L, dropped),
+                Arguments.of(4, 0L, dropped),
+                Arguments.of(1, 5L, refired),
+                Arguments.of(4, 5L, refired));
+    }
+
+    @ParameterizedTest(name = "parallelism {0}, allowed lateness {1} ms")
+    @MethodSource("latenessCases")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void whenAnElementArrivesAfterItsWindowFired_thenAllowedLatenessDecides(
+            int parallelism, long latenessMillis, List<String> expected) throws Exception {
+        String gate = UUID.randomUUID() + "-12";
+        StreamExecutionEnvironment env = env(parallelism);
+        ScriptedSource<Order> orderScript = new ScriptedSource<Order>()
+                .emit(new Order("a", 1, "L1"), new Order("a", 12, "L3"))
+                .awaitGate(gate)
+                .emit(new Order("a", 3, "L2"));
+        ScriptedSource<Payment> paymentScript =
+                new ScriptedSource<Payment>().emit(new Payment("a", 2, "R1"), new Payment("a", 12, "R2"));
+        DataStream<Order> orders = env.fromSource(
+                        orderScript,
+                        JoinTestData.<Order>punctuated().withTimestampAssigner((o, ts) -> o.ts()),
+                        "Orders",
+                        TypeInformation.of(Order.class))
+                .setParallelism(1);
+        DataStream<Payment> payments = env.fromSource(
+                        paymentScript,
+                        JoinTestData.<Payment>punctuated().withTimestampAssigner((p, ts) -> p.ts()),
+                        "Payments",
+                        TypeInformation.of(Payment.class))
+                .setParallelism(1);
+
+        SingleOutputStreamOperator<String> joined = orders.join(payments)
+                .where(Order::key)
+                .equalTo(Payment::key)
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .allowedLateness(Duration.ofMillis(latenessMillis))
+                .apply(new PairNames());
+        SubtaskSink<String> sink = new SubtaskSink<>();
+        joined.process(new WithTimestamp()).sinkTo(sink);
+        joined.sinkTo(new WatermarkGateSink<String>().opening(gate, 12)).setParallelism(1);
+        env.execute("window join lateness");
+
+        assertThat(sorted(sink.all())).containsExactlyElementsOf(expected);
     }
 
     @Test
