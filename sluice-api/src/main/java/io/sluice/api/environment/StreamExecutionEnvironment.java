@@ -381,7 +381,12 @@ public class StreamExecutionEnvironment {
                 jobName, List.copyOf(sinks), config, new Configuration(configuration), bufferTimeout, chainingEnabled);
     }
 
-    private PipelineExecutor executor() {
+    /**
+     * The executor that runs this environment's jobs: by default the one registered (through
+     * {@link ServiceLoader}) for {@code execution.target}. Test environments override it to submit
+     * to a cluster they share between jobs.
+     */
+    protected PipelineExecutor executor() {
         String target = configuration.get(ExecutionOptions.TARGET);
         List<String> found = new ArrayList<>();
         for (PipelineExecutorFactory f :
