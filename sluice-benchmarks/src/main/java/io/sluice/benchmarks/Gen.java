@@ -56,6 +56,28 @@ public final class Gen {
         return mix64(fnv1a64(word) + finalCount);
     }
 
+    /** P3: the number of auctions (bid i is for auction {@code i % AUCTIONS}). */
+    public static final long AUCTIONS = 1_000;
+
+    /** P3: bids per event-time millisecond (bid i happens at {@code i / BIDS_PER_MS} ms). */
+    public static final long BIDS_PER_MS = 10;
+
+    public static long bidAuction(long i) {
+        return i % AUCTIONS;
+    }
+
+    public static long bidBidder(long i) {
+        return Long.remainderUnsigned(mix64(i ^ 0x2545F4914F6CDD1DL), 100_000);
+    }
+
+    public static long bidPrice(long i) {
+        return 1 + Long.remainderUnsigned(mix64(i ^ 0x5bd1e995L), 10_000);
+    }
+
+    public static long bidTimestamp(long i) {
+        return i / BIDS_PER_MS;
+    }
+
     /** One window result's share of the P3 checksum. */
     public static long p3Hash(long auction, long windowEnd, long count, long sumPrice) {
         return mix64(mix64(mix64(auction) + windowEnd) + count * 1_000_003L + sumPrice);

@@ -5,6 +5,8 @@ import io.sluice.api.functions.TimerService;
 import io.sluice.runtime.graph.OperatorConfig;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.operators.timers.InternalTimerService;
+import io.sluice.runtime.operators.timers.InternalTimerServiceImpl;
+import io.sluice.runtime.operators.timers.KeyContext;
 import io.sluice.runtime.operators.timers.Triggerable;
 import io.sluice.runtime.state.KeyGroupRange;
 import io.sluice.runtime.state.KeyGroupRangeAssignment;
@@ -12,12 +14,15 @@ import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import io.sluice.runtime.state.heap.TtlTimeProvider;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Base of the built-in operators: keeps the parameters, the output, the current key of keyed
  * operators and the event-time clock. Task thread only.
  */
-public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT> {
+public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>, KeyContext {
     protected StreamOperatorParameters<OUT> parameters;
     protected Output<OUT> output;
     protected StreamingRuntimeContext runtimeContext;
@@ -32,6 +37,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private KeySelector<Object, Object> keySelector2;
     private Object currentKey;
     private HeapKeyedStateBackend<Object> keyedStateBackend;
+    private final Map<String, InternalTimerServiceImpl<?, ?>> timerServices = new LinkedHashMap<>();
 
     @Override
     @SuppressWarnings("unchecked")
@@ -64,7 +70,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     public void finish() throws Exception {}
 
     @Override
-    public void close() throws Exception {}
+    public void close() throws Exception {
+        for (InternalTimerServiceImpl<?, ?> service : timerServices.values()) {
+            service.close();
+        }
+    }
 
     @Override
     public OperatorID getOperatorId() {
@@ -105,10 +115,12 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         return key;
     }
 
+    @Override
     public Object getCurrentKey() {
         return currentKey;
     }
 
+    @Override
     public void setCurrentKey(Object key) {
         this.currentKey = key;
         if (keyedStateBackend != null) {
@@ -118,9 +130,14 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
     // ------------------------------------------------------------------ time
 
-    /** One-input default: remember and forward. */
+    /** One-input default: advance the clock, fire the timers it passed, then forward. */
     public void processWatermark(WatermarkElement watermark) throws Exception {
         currentWatermark = watermark.getTimestamp();
+        if (!timerServices.isEmpty()) {
+            for (InternalTimerServiceImpl<?, ?> service : timerServices.values()) {
+                service.advanceWatermark(currentWatermark);
+            }
+        }
         output.emitWatermark(watermark);
     }
 
@@ -149,13 +166,31 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
      *
      * @throws UnsupportedOperationException on a non-keyed operator
      */
+    @SuppressWarnings("unchecked")
     protected <K, N> InternalTimerService<N> getInternalTimerService(String name, Triggerable<K, N> triggerable) {
-        throw new UnsupportedOperationException("Timers are being implemented");
+        if (!isKeyed()) {
+            throw new UnsupportedOperationException(
+                    "Timers need a keyed stream (after keyBy()); operator '" + getOperatorName() + "' is not keyed");
+        }
+        InternalTimerServiceImpl<K, N> service = (InternalTimerServiceImpl<K, N>) timerServices.get(name);
+        if (service == null) {
+            service = new InternalTimerServiceImpl<>(name, this, parameters.processingTimeService(), triggerable);
+            service.advanceWatermarkTo(currentWatermark);
+            timerServices.put(name, service);
+        } else {
+            service.setTriggerable(triggerable);
+        }
+        return service;
+    }
+
+    /** The timer services created so far, by name (for tests and snapshots). */
+    public Map<String, InternalTimerServiceImpl<?, ?>> getTimerServices() {
+        return Collections.unmodifiableMap(timerServices);
     }
 
     /**
-     * The timer service user functions see. Registering timers needs keyed state and timers, which
-     * the event-time work adds; until then, and always on non-keyed streams, it says so clearly.
+     * The timer service of non-keyed process functions: it reads the clocks; setting or deleting a
+     * timer throws Flink's message, since timers belong to keys.
      */
     protected TimerService timerService() {
         return new TimerService() {
@@ -192,8 +227,6 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     }
 
     private String unsupportedTimers(String nonKeyedMessage) {
-        return isKeyed()
-                ? "Timers are not supported yet in this version of Sluice (operator '" + getOperatorName() + "')."
-                : nonKeyedMessage + " Operator: '" + getOperatorName() + "'.";
+        return nonKeyedMessage + " Operator: '" + getOperatorName() + "'.";
     }
 }

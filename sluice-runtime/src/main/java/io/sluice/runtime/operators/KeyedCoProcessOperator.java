@@ -1,17 +1,23 @@
 package io.sluice.runtime.operators;
 
+import io.sluice.api.functions.TimeDomain;
 import io.sluice.api.functions.TimerService;
 import io.sluice.api.functions.co.KeyedCoProcessFunction;
 import io.sluice.api.util.OutputTag;
+import io.sluice.runtime.operators.timers.InternalTimer;
+import io.sluice.runtime.operators.timers.SimpleTimerService;
+import io.sluice.runtime.operators.timers.Triggerable;
+import io.sluice.runtime.state.VoidNamespace;
 import io.sluice.runtime.streamrecord.StreamRecord;
 
-/** Runs a {@link KeyedCoProcessFunction} on two keyed inputs. */
+/** Runs a {@link KeyedCoProcessFunction} on two keyed inputs, with its timers. */
 public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         extends AbstractUdfStreamOperator<OUT, KeyedCoProcessFunction<K, IN1, IN2, OUT>>
-        implements TwoInputStreamOperator<IN1, IN2, OUT> {
+        implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<K, VoidNamespace> {
     private TimestampedCollector<OUT> collector;
     private SideOutputs sideOutputs;
     private ContextImpl context;
+    private OnTimerContextImpl onTimerContext;
     private StreamRecord<?> current;
 
     public KeyedCoProcessOperator(KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
@@ -23,7 +29,9 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         super.open();
         collector = new TimestampedCollector<>(output);
         sideOutputs = new SideOutputs(output);
-        context = new ContextImpl(userFunction, timerService());
+        TimerService timers = new SimpleTimerService(getInternalTimerService("user-timers", this));
+        context = new ContextImpl(userFunction, timers);
+        onTimerContext = new OnTimerContextImpl(userFunction, timers);
     }
 
     @Override
@@ -40,6 +48,25 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         collector.setTimestamp(record);
         userFunction.processElement2(record.getValue(), context, collector);
         current = null;
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        collector.setAbsoluteTimestamp(timer.getTimestamp());
+        fire(timer, TimeDomain.EVENT_TIME);
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        collector.eraseTimestamp();
+        fire(timer, TimeDomain.PROCESSING_TIME);
+    }
+
+    private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) throws Exception {
+        onTimerContext.timer = timer;
+        onTimerContext.domain = domain;
+        userFunction.onTimer(timer.getTimestamp(), onTimerContext, collector);
+        onTimerContext.timer = null;
     }
 
     private final class ContextImpl extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.Context {
@@ -69,6 +96,42 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         @SuppressWarnings("unchecked")
         public K getCurrentKey() {
             return (K) KeyedCoProcessOperator.this.getCurrentKey();
+        }
+    }
+
+    private final class OnTimerContextImpl extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.OnTimerContext {
+        private final TimerService timers;
+        private InternalTimer<K, VoidNamespace> timer;
+        private TimeDomain domain;
+
+        OnTimerContextImpl(KeyedCoProcessFunction<K, IN1, IN2, OUT> function, TimerService timers) {
+            function.super();
+            this.timers = timers;
+        }
+
+        @Override
+        public Long timestamp() {
+            return domain == TimeDomain.EVENT_TIME ? timer.getTimestamp() : null;
+        }
+
+        @Override
+        public TimerService timerService() {
+            return timers;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutputs.emit(outputTag, value, timestamp());
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            return domain;
+        }
+
+        @Override
+        public K getCurrentKey() {
+            return timer.getKey();
         }
     }
 }

@@ -12,15 +12,29 @@ final class SideOutputs {
         this.output = output;
     }
 
-    @SuppressWarnings("unchecked")
     <X> void emit(OutputTag<X> tag, X value, StreamRecord<?> current) {
-        if (tag == null) {
-            throw new IllegalArgumentException("OutputTag must not be null.");
-        }
         if (current != null) {
             reuse.copyTimestampFrom(current);
         } else {
             reuse.eraseTimestamp();
+        }
+        emit(tag, value);
+    }
+
+    /** Emits with {@code timestamp}, or without one if it is null. */
+    <X> void emit(OutputTag<X> tag, X value, Long timestamp) {
+        if (timestamp != null) {
+            reuse.setTimestamp(timestamp);
+        } else {
+            reuse.eraseTimestamp();
+        }
+        emit(tag, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <X> void emit(OutputTag<X> tag, X value) {
+        if (tag == null) {
+            throw new IllegalArgumentException("OutputTag must not be null.");
         }
         output.collect(tag, (StreamRecord<X>) reuse.replace(value));
     }

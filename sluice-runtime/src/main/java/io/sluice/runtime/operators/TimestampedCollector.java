@@ -19,6 +19,10 @@ public final class TimestampedCollector<T> implements Collector<T> {
         reuse.copyTimestampFrom(from);
     }
 
+    public void setAbsoluteTimestamp(long timestamp) {
+        reuse.setTimestamp(timestamp);
+    }
+
     public void eraseTimestamp() {
         reuse.eraseTimestamp();
     }

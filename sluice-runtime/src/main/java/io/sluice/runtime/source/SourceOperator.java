@@ -213,8 +213,8 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
             } else {
                 reuse.replace(record, ts);
             }
+            operator.output.collect(reuse); // the record first: a punctuated watermark follows it
             generator.onEvent(record, ts, this);
-            operator.output.collect(reuse);
         }
 
         void periodicEmit() {
