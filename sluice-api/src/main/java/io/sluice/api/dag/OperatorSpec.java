@@ -12,6 +12,10 @@ import io.sluice.api.functions.co.CoMapFunction;
 import io.sluice.api.functions.co.CoProcessFunction;
 import io.sluice.api.functions.co.KeyedCoProcessFunction;
 import io.sluice.api.typeinfo.TypeInformation;
+import io.sluice.api.util.OutputTag;
+import io.sluice.api.windowing.assigners.WindowAssigner;
+import io.sluice.api.windowing.evictors.Evictor;
+import io.sluice.api.windowing.triggers.Trigger;
 import java.io.Serializable;
 
 /**
@@ -49,6 +53,8 @@ public sealed interface OperatorSpec extends Serializable {
         R visit(CoProcessSpec spec);
 
         R visit(KeyedCoProcessSpec spec);
+
+        R visit(WindowSpec spec);
     }
 
     record MapSpec(MapFunction<?, ?> function) implements OperatorSpec {
@@ -143,6 +149,51 @@ public sealed interface OperatorSpec extends Serializable {
     }
 
     record KeyedCoProcessSpec(KeyedCoProcessFunction<?, ?, ?, ?> function) implements OperatorSpec {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /** How a window operator keeps a window's elements until it fires. */
+    enum WindowContents {
+        /** Every element, in arrival order (apply/process, and always with an evictor). */
+        ITERABLE,
+        /** One value, reduced with {@link WindowSpec#incrementalFunction()} (a ReduceFunction). */
+        REDUCE,
+        /** One accumulator of {@link WindowSpec#incrementalFunction()} (an AggregateFunction). */
+        AGGREGATE
+    }
+
+    /**
+     * A window operator on a keyed stream ({@code windowAll} keys by a constant).
+     *
+     * @param evictor null for none
+     * @param allowedLateness milliseconds, at least 0
+     * @param lateDataOutputTag null to drop late elements
+     * @param incrementalFunction the ReduceFunction or AggregateFunction of REDUCE/AGGREGATE, else null
+     * @param windowFunction a WindowFunction, ProcessWindowFunction, AllWindowFunction or
+     *     ProcessAllWindowFunction; null after reduce/aggregate emits the pre-aggregated value
+     * @param inputType the element type
+     * @param accumulatorType the AggregateFunction's accumulator type, else null
+     */
+    record WindowSpec(
+            WindowAssigner<?, ?> assigner,
+            Trigger<?, ?> trigger,
+            Evictor<?, ?> evictor,
+            long allowedLateness,
+            OutputTag<?> lateDataOutputTag,
+            WindowContents contents,
+            Function incrementalFunction,
+            Function windowFunction,
+            TypeInformation<?> inputType,
+            TypeInformation<?> accumulatorType)
+            implements OperatorSpec {
+        @Override
+        public Function function() {
+            return windowFunction;
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);

@@ -22,6 +22,13 @@ import io.sluice.api.functions.ProcessFunction;
 import io.sluice.api.typeinfo.TypeExtractor;
 import io.sluice.api.typeinfo.TypeInformation;
 import io.sluice.api.util.CloseableIterator;
+import io.sluice.api.windowing.assigners.GlobalWindows;
+import io.sluice.api.windowing.assigners.WindowAssigner;
+import io.sluice.api.windowing.evictors.CountEvictor;
+import io.sluice.api.windowing.triggers.CountTrigger;
+import io.sluice.api.windowing.triggers.PurgingTrigger;
+import io.sluice.api.windowing.windows.GlobalWindow;
+import io.sluice.api.windowing.windows.Window;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -131,6 +138,23 @@ public class DataStream<T> {
 
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key, TypeInformation<K> keyType) {
         return new KeyedStream<>(this, requireFunction(key, "keyBy"), keyType);
+    }
+
+    // ------------------------------------------------------------------ windows over the whole stream
+
+    /** Windows over all elements, evaluated in one subtask (parallelism 1); see {@link AllWindowedStream}. */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} elements, fired and purged when full. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** The last {@code size} elements, evaluated every {@code slide} elements. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
     }
 
     /** Round robin over all downstream subtasks. */

@@ -11,6 +11,13 @@ import io.sluice.api.functions.KeyedProcessFunction;
 import io.sluice.api.functions.ReduceFunction;
 import io.sluice.api.typeinfo.TypeExtractor;
 import io.sluice.api.typeinfo.TypeInformation;
+import io.sluice.api.windowing.assigners.GlobalWindows;
+import io.sluice.api.windowing.assigners.WindowAssigner;
+import io.sluice.api.windowing.evictors.CountEvictor;
+import io.sluice.api.windowing.triggers.CountTrigger;
+import io.sluice.api.windowing.triggers.PurgingTrigger;
+import io.sluice.api.windowing.windows.GlobalWindow;
+import io.sluice.api.windowing.windows.Window;
 
 /**
  * A stream partitioned by key: operators applied to it see all elements of a key in one subtask,
@@ -61,6 +68,23 @@ public class KeyedStream<T, K> extends DataStream<T> {
             KeyedProcessFunction<K, T, R> function, TypeInformation<R> outputType) {
         return transform(
                 "KeyedProcess", outputType, new OperatorSpec.KeyedProcessSpec(requireFunction(function, "process")));
+    }
+
+    // ------------------------------------------------------------------ windows
+
+    /** Cuts each key's elements into windows; see {@link WindowedStream}. */
+    public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} elements per key, fired and purged when full (Flink's countWindow). */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
+        return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** The last {@code size} elements per key, evaluated every {@code slide} elements. */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size, long slide) {
+        return window(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
     }
 
     /** Rolling reduce: emits the key's new aggregate after every element. */

@@ -115,6 +115,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         return key;
     }
 
+    /** The keyed state of this operator, or null if it is not keyed (for test harnesses and tools). */
+    public HeapKeyedStateBackend<?> getKeyedStateBackend() {
+        return keyedStateBackend;
+    }
+
     @Override
     public Object getCurrentKey() {
         return currentKey;

@@ -12,6 +12,7 @@ import io.sluice.api.dag.OperatorSpec.KeyedProcessSpec;
 import io.sluice.api.dag.OperatorSpec.MapSpec;
 import io.sluice.api.dag.OperatorSpec.ProcessSpec;
 import io.sluice.api.dag.OperatorSpec.ReduceSpec;
+import io.sluice.api.dag.OperatorSpec.WindowSpec;
 import io.sluice.api.functions.FilterFunction;
 import io.sluice.api.functions.FlatMapFunction;
 import io.sluice.api.functions.KeyedProcessFunction;
@@ -22,6 +23,8 @@ import io.sluice.api.functions.co.CoFlatMapFunction;
 import io.sluice.api.functions.co.CoMapFunction;
 import io.sluice.api.functions.co.CoProcessFunction;
 import io.sluice.api.functions.co.KeyedCoProcessFunction;
+import io.sluice.runtime.operators.windowing.EvictingWindowOperator;
+import io.sluice.runtime.operators.windowing.WindowOperator;
 
 /** Creates the operator an {@link OperatorSpec} describes. */
 @SuppressWarnings({"unchecked", "rawtypes"})
@@ -87,5 +90,10 @@ public final class OperatorFactory implements OperatorSpec.Visitor<StreamOperato
     @Override
     public StreamOperator<?> visit(KeyedCoProcessSpec spec) {
         return new KeyedCoProcessOperator<>((KeyedCoProcessFunction) spec.function());
+    }
+
+    @Override
+    public StreamOperator<?> visit(WindowSpec spec) {
+        return spec.evictor() == null ? new WindowOperator<>(spec) : new EvictingWindowOperator<>(spec);
     }
 }
