@@ -68,10 +68,14 @@ final class LibWindowsE2e {
         return event.substring(0, event.indexOf('@'));
     }
 
+    /** The timestamp: the number after the '@' (a suffix like "+gap" or "!" is not part of it). */
     static long ts(String event) {
-        int at = event.indexOf('@');
-        int plus = event.indexOf('+', at);
-        return Long.parseLong(event.substring(at + 1, plus < 0 ? event.length() : plus));
+        int start = event.indexOf('@') + 1;
+        int end = start + 1;
+        while (end < event.length() && Character.isDigit(event.charAt(end))) {
+            end++;
+        }
+        return Long.parseLong(event.substring(start, end));
     }
 
     /** The dynamic session gap of {@code "key@ts+gap"}. */
@@ -79,9 +83,12 @@ final class LibWindowsE2e {
         return Long.parseLong(event.substring(event.indexOf('+') + 1));
     }
 
-    /** {@code "wm"} of a watermark, {@code "max"} for the final one. */
+    /** A watermark as text: {@code "min"} before the first, {@code "max"} for the final one. */
     static String wm(long watermark) {
-        return watermark == Long.MAX_VALUE ? "max" : Long.toString(watermark);
+        if (watermark == Long.MAX_VALUE) {
+            return "max";
+        }
+        return watermark == Long.MIN_VALUE ? "min" : Long.toString(watermark);
     }
 
     /** Results per key ({@code "key ..."}), in the order the key's subtask emitted them. */
