@@ -496,6 +496,11 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
         private final KeyedStateStore windowStateStore = new NamespacedStateStore() {
             @Override
             Object namespace() {
+                if (mergingAssigner != null) {
+                    // as in Flink: merged windows would have to merge arbitrary user state
+                    throw new UnsupportedOperationException(
+                            "Per-window state is not allowed when using merging windows.");
+                }
                 return window;
             }
         };

@@ -65,6 +65,10 @@ abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements 
         if (namespace == null) {
             throw new NullPointerException("Namespace of keyed state '" + name + "' must not be null");
         }
+        if (namespace == currentNamespace || namespace.equals(currentNamespace)) {
+            // the cached maps stay right: only this path and putStored register maps for it
+            return;
+        }
         currentNamespace = namespace;
         current = namespaces.get(namespace);
     }

@@ -30,9 +30,14 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, A
         }
         ACC accumulator = readValueForUpdate();
         if (accumulator == null) {
-            accumulator = aggregateFunction.createAccumulator();
+            writeValue(aggregateFunction.add(value, aggregateFunction.createAccumulator()));
+            return;
         }
-        writeValue(aggregateFunction.add(value, accumulator));
+        ACC result = aggregateFunction.add(value, accumulator);
+        // an accumulator updated in place is already stored (TTL needs the new timestamp though)
+        if (result != accumulator || ttlEnabled) {
+            writeValue(result);
+        }
     }
 
     @Override

@@ -447,4 +447,21 @@ class WindowOperatorTest {
         h.processingTime(20);
         assertThat(h.takeOutput()).containsExactly("(a,4)@19");
     }
+
+    @Test
+    void sessionWindows_perWindowStateIsNotAllowed_asInFlink() throws Exception {
+        var h = harness(spec(
+                EventTimeSessionWindows.withGap(Duration.ofMillis(10)),
+                null,
+                null,
+                0,
+                false,
+                WindowContents.ITERABLE,
+                null,
+                new FiringCounter()));
+        h.element(t("a", 1), 0);
+        assertThatThrownBy(() -> h.watermark(100))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("Per-window state is not allowed when using merging windows.");
+    }
 }
