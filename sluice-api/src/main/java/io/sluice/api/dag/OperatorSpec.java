@@ -12,7 +12,12 @@ import io.sluice.api.functions.co.CoFlatMapFunction;
 import io.sluice.api.functions.co.CoMapFunction;
 import io.sluice.api.functions.co.CoProcessFunction;
 import io.sluice.api.functions.co.KeyedCoProcessFunction;
+import io.sluice.api.functions.co.ProcessJoinFunction;
 import io.sluice.api.typeinfo.TypeInformation;
+import io.sluice.api.util.OutputTag;
+import io.sluice.api.windowing.assigners.WindowAssigner;
+import io.sluice.api.windowing.evictors.Evictor;
+import io.sluice.api.windowing.triggers.Trigger;
 import java.io.Serializable;
 
 /**
@@ -52,6 +57,10 @@ public sealed interface OperatorSpec extends Serializable {
         R visit(KeyedCoProcessSpec spec);
 
         R visit(TimestampsAndWatermarksSpec spec);
+
+        R visit(WindowSpec spec);
+
+        R visit(IntervalJoinSpec spec);
     }
 
     record MapSpec(MapFunction<?, ?> function) implements OperatorSpec {
@@ -162,6 +171,74 @@ public sealed interface OperatorSpec extends Serializable {
             return null;
         }
 
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /** How a window operator keeps a window's elements until it fires. */
+    enum WindowContents {
+        /** Every element, in arrival order (apply/process, and always with an evictor). */
+        ITERABLE,
+        /** One value, reduced with {@link WindowSpec#incrementalFunction()} (a ReduceFunction). */
+        REDUCE,
+        /** One accumulator of {@link WindowSpec#incrementalFunction()} (an AggregateFunction). */
+        AGGREGATE
+    }
+
+    /**
+     * A window operator on a keyed stream ({@code windowAll} keys by a constant).
+     *
+     * @param evictor null for none
+     * @param allowedLateness milliseconds, at least 0
+     * @param lateDataOutputTag null to drop late elements
+     * @param incrementalFunction the ReduceFunction or AggregateFunction of REDUCE/AGGREGATE, else null
+     * @param windowFunction a WindowFunction, ProcessWindowFunction, AllWindowFunction or
+     *     ProcessAllWindowFunction; null after reduce/aggregate emits the pre-aggregated value
+     * @param inputType the element type
+     * @param accumulatorType the AggregateFunction's accumulator type, else null
+     */
+    record WindowSpec(
+            WindowAssigner<?, ?> assigner,
+            Trigger<?, ?> trigger,
+            Evictor<?, ?> evictor,
+            long allowedLateness,
+            OutputTag<?> lateDataOutputTag,
+            WindowContents contents,
+            Function incrementalFunction,
+            Function windowFunction,
+            TypeInformation<?> inputType,
+            TypeInformation<?> accumulatorType)
+            implements OperatorSpec {
+        @Override
+        public Function function() {
+            return windowFunction;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * An event-time interval join of two keyed inputs: a left element at {@code t} joins the right
+     * elements of its key in {@code [t + lowerBound, t + upperBound]}, each bound inclusive unless
+     * said otherwise. Late elements go to the tags' side outputs if set, else are dropped. The
+     * element types describe the buffers kept in keyed state.
+     */
+    record IntervalJoinSpec(
+            long lowerBound,
+            long upperBound,
+            boolean lowerBoundInclusive,
+            boolean upperBoundInclusive,
+            OutputTag<?> leftLateDataOutputTag,
+            OutputTag<?> rightLateDataOutputTag,
+            TypeInformation<?> leftType,
+            TypeInformation<?> rightType,
+            ProcessJoinFunction<?, ?, ?> function)
+            implements OperatorSpec {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);

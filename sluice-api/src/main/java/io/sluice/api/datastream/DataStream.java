@@ -23,8 +23,16 @@ import io.sluice.api.functions.ProcessFunction;
 import io.sluice.api.typeinfo.TypeExtractor;
 import io.sluice.api.typeinfo.TypeInformation;
 import io.sluice.api.util.CloseableIterator;
+import io.sluice.api.windowing.assigners.GlobalWindows;
+import io.sluice.api.windowing.assigners.WindowAssigner;
+import io.sluice.api.windowing.evictors.CountEvictor;
+import io.sluice.api.windowing.triggers.CountTrigger;
+import io.sluice.api.windowing.triggers.PurgingTrigger;
+import io.sluice.api.windowing.windows.GlobalWindow;
+import io.sluice.api.windowing.windows.Window;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A stream of elements of one type, and the operations that make new streams from it. Nothing
@@ -152,6 +160,23 @@ public class DataStream<T> {
         return new KeyedStream<>(this, requireFunction(key, "keyBy"), keyType);
     }
 
+    // ------------------------------------------------------------------ windows over the whole stream
+
+    /** Windows over all elements, evaluated in one subtask (parallelism 1); see {@link AllWindowedStream}. */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} elements, fired and purged when full. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** The last {@code size} elements, evaluated every {@code slide} elements. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+    }
+
     /** Round robin over all downstream subtasks. */
     public DataStream<T> rebalance() {
         return partition(Partitioning.of(Kind.REBALANCE));
@@ -214,6 +239,23 @@ public class DataStream<T> {
     /** Connects two streams of possibly different types for a co-operator. */
     public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
         return new ConnectedStreams<>(environment, this, other);
+    }
+
+    /**
+     * Joins this stream with another per key and window: {@code
+     * join(other).where(k1).equalTo(k2).window(assigner).apply(joinFunction)}; see {@link JoinedStreams}.
+     */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> otherStream) {
+        return new JoinedStreams<>(this, Objects.requireNonNull(otherStream, "join needs a stream"));
+    }
+
+    /**
+     * Groups this stream and another together per key and window: {@code
+     * coGroup(other).where(k1).equalTo(k2).window(assigner).apply(coGroupFunction)}; see {@link
+     * CoGroupedStreams}.
+     */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
+        return new CoGroupedStreams<>(this, Objects.requireNonNull(otherStream, "coGroup needs a stream"));
     }
 
     // ------------------------------------------------------------------ sinks

@@ -7,12 +7,14 @@ import io.sluice.api.dag.OperatorSpec.CoMapSpec;
 import io.sluice.api.dag.OperatorSpec.CoProcessSpec;
 import io.sluice.api.dag.OperatorSpec.FilterSpec;
 import io.sluice.api.dag.OperatorSpec.FlatMapSpec;
+import io.sluice.api.dag.OperatorSpec.IntervalJoinSpec;
 import io.sluice.api.dag.OperatorSpec.KeyedCoProcessSpec;
 import io.sluice.api.dag.OperatorSpec.KeyedProcessSpec;
 import io.sluice.api.dag.OperatorSpec.MapSpec;
 import io.sluice.api.dag.OperatorSpec.ProcessSpec;
 import io.sluice.api.dag.OperatorSpec.ReduceSpec;
 import io.sluice.api.dag.OperatorSpec.TimestampsAndWatermarksSpec;
+import io.sluice.api.dag.OperatorSpec.WindowSpec;
 import io.sluice.api.eventtime.WatermarkStrategy;
 import io.sluice.api.functions.FilterFunction;
 import io.sluice.api.functions.FlatMapFunction;
@@ -24,6 +26,9 @@ import io.sluice.api.functions.co.CoFlatMapFunction;
 import io.sluice.api.functions.co.CoMapFunction;
 import io.sluice.api.functions.co.CoProcessFunction;
 import io.sluice.api.functions.co.KeyedCoProcessFunction;
+import io.sluice.runtime.operators.join.IntervalJoinOperator;
+import io.sluice.runtime.operators.windowing.EvictingWindowOperator;
+import io.sluice.runtime.operators.windowing.WindowOperator;
 
 /** Creates the operator an {@link OperatorSpec} describes. */
 @SuppressWarnings({"unchecked", "rawtypes"})
@@ -94,5 +99,15 @@ public final class OperatorFactory implements OperatorSpec.Visitor<StreamOperato
     @Override
     public StreamOperator<?> visit(TimestampsAndWatermarksSpec spec) {
         return new TimestampsAndWatermarksOperator<>((WatermarkStrategy) spec.strategy());
+    }
+
+    @Override
+    public StreamOperator<?> visit(IntervalJoinSpec spec) {
+        return new IntervalJoinOperator<>(spec);
+    }
+
+    @Override
+    public StreamOperator<?> visit(WindowSpec spec) {
+        return spec.evictor() == null ? new WindowOperator<>(spec) : new EvictingWindowOperator<>(spec);
     }
 }

@@ -1,27 +1,39 @@
 package io.sluice.runtime.state.heap;
 
-import io.sluice.api.state.State;
 import io.sluice.api.state.StateDescriptor;
 import io.sluice.api.state.StateTtlConfig;
+import io.sluice.runtime.state.InternalKvState;
+import io.sluice.runtime.state.VoidNamespace;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
- * Base of the heap states: the per-key-group maps of one state, access to the current key's
- * entry, and the TTL rules for states stored as one value per key (value, reducing, aggregating).
- * The stored object is the user value, or a {@link TtlValue} around it when TTL is enabled.
+ * Base of the heap states: the per-key-group maps of one state, per namespace, access to the
+ * current key's entry in the current namespace, and the TTL rules for states stored as one value
+ * per key (value, reducing, aggregating). The stored object is the user value, or a
+ * {@link TtlValue} around it when TTL is enabled.
+ *
+ * <p>Namespaces: each namespace with values has its own array of per-key-group maps. The current
+ * namespace's array is cached on {@link #setCurrentNamespace}, so an access costs what it did
+ * before namespaces existed. {@link VoidNamespace} (plain keyed state) always keeps its array; any
+ * other namespace is dropped when its last value is removed (windows come and go).
  *
  * <p>Owned by the task thread of its {@link HeapKeyedStateBackend}.
  *
  * @param <K> the key type
  */
-abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements State {
+abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements InternalKvState<Object> {
     protected final HeapKeyedStateBackend<K> backend;
     private final D descriptor;
     private final String name;
-    /** One map per key group of the backend's range, indexed relative to its start; null until written. */
-    private final HashMap<K, Object>[] keyGroupMaps;
+    /** The namespaces with values (VoidNamespace always), each with its per-key-group maps. */
+    private final HashMap<Object, NamespaceMaps<K>> namespaces = new HashMap<>();
+
+    private Object currentNamespace = VoidNamespace.INSTANCE;
+    /** The maps of the current namespace; null when it has no values yet. */
+    private NamespaceMaps<K> current;
 
     protected final boolean ttlEnabled;
     private final long ttlMillis;
@@ -32,7 +44,9 @@ abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements 
         this.backend = backend;
         this.descriptor = descriptor;
         this.name = descriptor.getName();
-        this.keyGroupMaps = backend.newKeyGroupMaps();
+        this.current = new NamespaceMaps<>(VoidNamespace.INSTANCE, backend.newKeyGroupMaps());
+        namespaces.put(VoidNamespace.INSTANCE, current);
+        current.registered = true;
         StateTtlConfig ttl = descriptor.getTtlConfig();
         this.ttlEnabled = ttl.isEnabled();
         this.ttlMillis = ttl.getTtl().toMillis();
@@ -44,35 +58,84 @@ abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements 
         return descriptor;
     }
 
+    // ---- namespaces ----
+
+    @Override
+    public final void setCurrentNamespace(Object namespace) {
+        if (namespace == null) {
+            throw new NullPointerException("Namespace of keyed state '" + name + "' must not be null");
+        }
+        if (namespace == currentNamespace || namespace.equals(currentNamespace)) {
+            // the cached maps stay right: only this path and putStored register maps for it
+            return;
+        }
+        currentNamespace = namespace;
+        current = namespaces.get(namespace);
+    }
+
+    protected final Object getCurrentNamespace() {
+        return currentNamespace;
+    }
+
+    /** The maps of the current namespace, or null if it has no values (for views that capture them). */
+    protected final NamespaceMaps<K> currentMaps() {
+        return current;
+    }
+
     // ---- the current key's stored object ----
 
     /** The stored object of the current key (raw, TTL not applied), or null. */
     protected final Object getStored() {
-        HashMap<K, Object> map = keyGroupMaps[backend.currentKeyGroupIndex(name)];
+        NamespaceMaps<K> maps = current;
+        if (maps == null) {
+            return null;
+        }
+        HashMap<K, Object> map = maps.keyGroupMaps[backend.currentKeyGroupIndex(name)];
         return map == null ? null : map.get(backend.getCurrentKey());
     }
 
     protected final void putStored(Object stored) {
         int index = backend.currentKeyGroupIndex(name);
-        HashMap<K, Object> map = keyGroupMaps[index];
+        NamespaceMaps<K> maps = current;
+        if (maps == null) {
+            maps = new NamespaceMaps<>(currentNamespace, backend.newKeyGroupMaps());
+            current = maps;
+        }
+        if (!maps.registered) {
+            namespaces.put(currentNamespace, maps);
+            maps.registered = true;
+        }
+        HashMap<K, Object> map = maps.keyGroupMaps[index];
         if (map == null) {
             map = new HashMap<>();
-            keyGroupMaps[index] = map;
+            maps.keyGroupMaps[index] = map;
         }
-        map.put(backend.getCurrentKey(), stored);
+        if (map.put(backend.getCurrentKey(), stored) == null) {
+            maps.entries++;
+        }
     }
 
-    /** Removes the stored object of {@code key}, which is in the key group at {@code keyGroupIndex}. */
-    protected final void removeStored(K key, int keyGroupIndex) {
-        HashMap<K, Object> map = keyGroupMaps[keyGroupIndex];
-        if (map != null) {
-            map.remove(key);
+    /**
+     * Removes the stored object of {@code key} (in the key group at {@code keyGroupIndex}) from
+     * {@code maps}, dropping the namespace when that was its last value.
+     */
+    protected final void removeStored(NamespaceMaps<K> maps, K key, int keyGroupIndex) {
+        if (maps == null) {
+            return;
+        }
+        HashMap<K, Object> map = maps.keyGroupMaps[keyGroupIndex];
+        if (map != null && map.remove(key) != null) {
+            maps.entries--;
+            if (maps.entries == 0 && maps.registered && maps.namespace != VoidNamespace.INSTANCE) {
+                namespaces.remove(maps.namespace);
+                maps.registered = false;
+            }
         }
     }
 
     @Override
     public void clear() {
-        removeStored(backend.getCurrentKey(), backend.currentKeyGroupIndex(name));
+        removeStored(current, backend.getCurrentKey(), backend.currentKeyGroupIndex(name));
     }
 
     // ---- TTL for states with one value per key ----
@@ -128,24 +191,32 @@ abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements 
 
     // ---- all keys, for tests and snapshots ----
 
+    /** The number of (key, namespace) pairs with a value. */
     final int numKeys() {
         int count = 0;
-        for (HashMap<K, Object> map : keyGroupMaps) {
-            if (map != null) {
-                count += map.size();
-            }
+        for (NamespaceMaps<K> maps : namespaces.values()) {
+            count += maps.entries;
         }
         return count;
     }
 
+    /** The number of namespaces with values, VoidNamespace always counted. */
+    final int numNamespaces() {
+        return namespaces.size();
+    }
+
+    /** The keys with a value in any namespace, key group by key group (no duplicates). */
     final Iterable<K> stateKeys() {
-        List<K> keys = new ArrayList<>(numKeys());
-        for (HashMap<K, Object> map : keyGroupMaps) {
-            if (map != null) {
-                keys.addAll(map.keySet());
+        Set<K> keys = new LinkedHashSet<>();
+        for (int i = 0; i < backend.getKeyGroupRange().getNumberOfKeyGroups(); i++) {
+            for (NamespaceMaps<K> maps : namespaces.values()) {
+                HashMap<K, Object> map = maps.keyGroupMaps[i];
+                if (map != null) {
+                    keys.addAll(map.keySet());
+                }
             }
         }
-        return keys;
+        return new ArrayList<>(keys);
     }
 
     /** The current key and its key group index, captured for views that outlive the current key. */
@@ -155,5 +226,19 @@ abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements 
 
     protected final String name() {
         return name;
+    }
+
+    /** The per-key-group maps of one namespace and how many values they hold. */
+    static final class NamespaceMaps<K> {
+        final Object namespace;
+        final HashMap<K, Object>[] keyGroupMaps;
+        int entries;
+        /** Whether these are the namespace's maps in the state (false once dropped). */
+        boolean registered;
+
+        NamespaceMaps(Object namespace, HashMap<K, Object>[] keyGroupMaps) {
+            this.namespace = namespace;
+            this.keyGroupMaps = keyGroupMaps;
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.runtime.state.heap;
 
 import io.sluice.api.state.State;
 import io.sluice.api.state.StateDescriptor;
+import io.sluice.runtime.state.InternalKvState;
 import io.sluice.runtime.state.KeyGroupRange;
 import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import java.util.Collections;
@@ -21,6 +22,10 @@ import java.util.Objects;
  * <p>Values are stored as they are. Only when a state has time-to-live enabled is each value (each
  * list element, each map entry) wrapped with its last access timestamp, read from the injected
  * {@link TtlTimeProvider}; expired values are removed when accessed.
+ *
+ * <p>Every state is also an {@link InternalKvState}: its values are scoped to a namespace (a
+ * window), {@link io.sluice.runtime.state.VoidNamespace} unless the operator sets another; list,
+ * reducing and aggregating states are {@link io.sluice.runtime.state.InternalMergingState}s.
  *
  * <p><b>Threading</b>: owned by the task thread; not thread-safe, no locks.
  *
@@ -122,14 +127,33 @@ public final class HeapKeyedStateBackend<K> {
         };
     }
 
-    /** The number of keys that have a value in state {@code stateName} (expired ones included). */
+    /**
+     * The state named by {@code descriptor} (created on the first call), switched to
+     * {@code namespace}: what a window operator uses for per-window state.
+     */
+    @SuppressWarnings("unchecked")
+    public <N, S extends State> S getPartitionedState(N namespace, StateDescriptor<S, ?> descriptor) {
+        S state = getOrCreateKeyedState(descriptor);
+        ((InternalKvState<Object>) state).setCurrentNamespace(namespace);
+        return state;
+    }
+
+    /**
+     * The number of (key, namespace) pairs that have a value in state {@code stateName} (expired
+     * ones included); for plain keyed state, the number of keys.
+     */
     public int numKeys(String stateName) {
         return requireState(stateName).numKeys();
     }
 
+    /** The number of namespaces with values in state {@code stateName}; VoidNamespace always counts. */
+    public int numNamespaces(String stateName) {
+        return requireState(stateName).numNamespaces();
+    }
+
     /**
-     * The keys that have a value in state {@code stateName}, key group by key group (expired ones
-     * included). Do not modify the state while iterating.
+     * The keys that have a value in state {@code stateName} in any namespace, key group by key
+     * group (expired ones included). Do not modify the state while iterating.
      */
     public Iterable<K> getKeys(String stateName) {
         return requireState(stateName).stateKeys();

@@ -2,7 +2,9 @@ package io.sluice.runtime.state.heap;
 
 import io.sluice.api.state.ListState;
 import io.sluice.api.state.StateDescriptor;
+import io.sluice.runtime.state.InternalMergingState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +13,8 @@ import java.util.Objects;
  * {@link ListState} on the heap: an {@code ArrayList} per key, never empty (an emptied list is
  * removed). With TTL every element is a {@link TtlValue} and expires on its own.
  */
-final class HeapListState<K, T> extends AbstractHeapState<K, StateDescriptor<?, ?>> implements ListState<T> {
+final class HeapListState<K, T> extends AbstractHeapState<K, StateDescriptor<?, ?>>
+        implements ListState<T>, InternalMergingState<Object> {
 
     HeapListState(HeapKeyedStateBackend<K> backend, StateDescriptor<?, ?> descriptor) {
         super(backend, descriptor);
@@ -107,6 +110,39 @@ final class HeapListState<K, T> extends AbstractHeapState<K, StateDescriptor<?, 
                 throw new NullPointerException("Element " + i + " of the list passed to " + method
                         + "() of list state '" + name() + "' is null: list state holds no nulls");
             }
+        }
+    }
+
+    /** Appends the sources' elements (with their TTL stamps, if any) to the target's list. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void mergeNamespaces(Object target, Collection<Object> sources) {
+        Object saved = getCurrentNamespace();
+        try {
+            List<Object> merged = null;
+            for (Object source : sources) {
+                setCurrentNamespace(source);
+                List<Object> stored = (List<Object>) getStored();
+                if (stored != null) {
+                    clear();
+                    if (merged == null) {
+                        merged = stored;
+                    } else {
+                        merged.addAll(stored);
+                    }
+                }
+            }
+            if (merged != null) {
+                setCurrentNamespace(target);
+                List<Object> current = (List<Object>) getStored();
+                if (current == null) {
+                    putStored(merged);
+                } else {
+                    current.addAll(merged);
+                }
+            }
+        } finally {
+            setCurrentNamespace(saved);
         }
     }
 }

@@ -137,6 +137,7 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, StateDescriptor
         }
         K key = backend.getCurrentKey();
         int keyGroupIndex = currentKeyGroupIndex();
+        NamespaceMaps<K> owner = currentMaps();
         if (!ttlEnabled) {
             Iterator<Map.Entry<UK, UV>> live = (Iterator) map.entrySet().iterator();
             return new Iterator<>() {
@@ -154,16 +155,17 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, StateDescriptor
                 public void remove() {
                     live.remove();
                     if (map.isEmpty()) {
-                        removeStored(key, keyGroupIndex);
+                        removeStored(owner, key, keyGroupIndex);
                     }
                 }
             };
         }
-        return unexpiredEntries(map, key, keyGroupIndex).iterator();
+        return unexpiredEntries(map, owner, key, keyGroupIndex).iterator();
     }
 
     @SuppressWarnings("unchecked")
-    private List<Map.Entry<UK, UV>> unexpiredEntries(HashMap<UK, Object> map, K key, int keyGroupIndex) {
+    private List<Map.Entry<UK, UV>> unexpiredEntries(
+            HashMap<UK, Object> map, NamespaceMaps<K> owner, K key, int keyGroupIndex) {
         long now = backend.currentTimestamp();
         List<Map.Entry<UK, UV>> result = new ArrayList<>(map.size());
         Iterator<Map.Entry<UK, Object>> it = map.entrySet().iterator();
@@ -181,7 +183,7 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, StateDescriptor
             result.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), ttlValue.value()));
         }
         if (map.isEmpty()) {
-            removeStored(key, keyGroupIndex);
+            removeStored(owner, key, keyGroupIndex);
         }
         return new ArrayList<>(result) {
             // the copy's iterator removes from the state too
@@ -207,7 +209,7 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, StateDescriptor
                         copy.remove();
                         map.remove(last.getKey());
                         if (map.isEmpty()) {
-                            removeStored(key, keyGroupIndex);
+                            removeStored(owner, key, keyGroupIndex);
                         }
                     }
                 };
