@@ -6,6 +6,7 @@ package io.sluice.benchmarks;
  * <pre>
  * java -jar sluice-benchmarks.jar P1 &lt;records&gt; [parallelism=2]
  * java -jar sluice-benchmarks.jar P2 &lt;records&gt; [parallelism=2]
+ * java -jar sluice-benchmarks.jar P3 &lt;records&gt; [checkpointMs=0] [parallelism=2] [windowMs=1000] [outOfOrdernessMs=1000]
  * java -jar sluice-benchmarks.jar P4 [parallelism=1]
  * java -jar sluice-benchmarks.jar jmh [JMH arguments...]
  * </pre>
@@ -14,7 +15,9 @@ package io.sluice.benchmarks;
  */
 public final class Main {
     static final String USAGE = "usage: java -jar sluice-benchmarks.jar P1 <records> [parallelism=2]"
-            + " | P2 <records> [parallelism=2] | P4 [parallelism=1] | jmh [JMH arguments...]";
+            + " | P2 <records> [parallelism=2]"
+            + " | P3 <records> [checkpointMs=0] [parallelism=2] [windowMs=1000] [outOfOrdernessMs=1000]"
+            + " | P4 [parallelism=1] | jmh [JMH arguments...]";
 
     private Main() {}
 
@@ -50,6 +53,32 @@ public final class Main {
                 }
                 return 0;
             }
+            case "P3" -> {
+                if (args.length < 2 || args.length > 6) {
+                    return usage("P3 takes <records> [checkpointMs] [parallelism] [windowMs] [outOfOrdernessMs]");
+                }
+                long n = parsePositive(args[1]);
+                if (n <= 0) {
+                    return usage("records must be a positive integer, got '" + args[1] + "'");
+                }
+                if (args.length > 2 && !args[2].equals("0")) {
+                    return usage("checkpointMs must be 0: checkpoints are not built yet, got '" + args[2] + "'");
+                }
+                long parallelism = args.length > 3 ? parsePositive(args[3]) : 2;
+                if (parallelism <= 0 || parallelism > Integer.MAX_VALUE) {
+                    return usage("parallelism must be a positive integer, got '" + args[3] + "'");
+                }
+                long windowMs = args.length > 4 ? parsePositive(args[4]) : 1000;
+                if (windowMs <= 0) {
+                    return usage("windowMs must be a positive integer, got '" + args[4] + "'");
+                }
+                long oooMs = args.length > 5 ? parseNonNegative(args[5]) : 1000;
+                if (oooMs < 0) {
+                    return usage("outOfOrdernessMs must be a non-negative integer, got '" + args[5] + "'");
+                }
+                P3Windows.run(n, (int) parallelism, windowMs, oooMs);
+                return 0;
+            }
             case "P4" -> {
                 if (args.length > 2) {
                     return usage("P4 takes [parallelism]");
@@ -81,6 +110,11 @@ public final class Main {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** The number in {@code text} (underscores allowed), or -1 if it is not a non-negative integer. */
+    private static long parseNonNegative(String text) {
+        return text.equals("0") ? 0 : parsePositive(text);
     }
 
     private static int usage(String problem) {

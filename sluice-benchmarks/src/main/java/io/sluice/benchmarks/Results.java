@@ -15,6 +15,8 @@ public final class Results {
     public static final LongAdder SUM = new LongAdder();
     /** Number of records the sinks received. */
     public static final LongAdder COUNT = new LongAdder();
+    /** P3: the sum of the window counts (must equal N). */
+    public static final LongAdder TOTAL = new LongAdder();
     /** P2: the last count each sink saw per word. */
     public static final ConcurrentHashMap<String, Long> WORD_COUNTS = new ConcurrentHashMap<>();
     /** P2: words that two sink subtasks both saw (must stay 0: keyBy sends a word to one subtask). */
@@ -55,6 +57,7 @@ public final class Results {
     public static void reset() {
         SUM.reset();
         COUNT.reset();
+        TOTAL.reset();
         WORD_COUNTS.clear();
         WORD_COLLISIONS.reset();
         FIRST_WRITER_OPEN.set(Long.MAX_VALUE);
