@@ -255,6 +255,9 @@ class IntervalJoinOperatorTest {
             public void emitWatermark(WatermarkElement watermark) {}
 
             @Override
+            public void emitWatermarkStatus(io.sluice.runtime.streamrecord.WatermarkStatus status) {}
+
+            @Override
             public void close() {}
         }
     }

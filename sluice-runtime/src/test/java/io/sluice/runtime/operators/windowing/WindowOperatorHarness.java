@@ -105,6 +105,9 @@ final class WindowOperatorHarness<K, IN, OUT> {
         public void emitWatermark(WatermarkElement watermark) {}
 
         @Override
+        public void emitWatermarkStatus(io.sluice.runtime.streamrecord.WatermarkStatus status) {}
+
+        @Override
         public void close() {}
     }
 
