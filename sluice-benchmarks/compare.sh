@@ -3,7 +3,8 @@
 # run, same JVM flags), and prints every RESULT line plus PROCESS lines (whole-process wall time of
 # P4). Usage (after `./mvnw -pl sluice-benchmarks -am package -DskipTests` and building the peer with
 # its own run.sh):
-#   PEER=/work/shared/peers/flink RUNS=3 P4_RUNS=5 N_P1=500000000 N_P2=75000000 sluice-benchmarks/compare.sh
+#   PEER=/work/shared/peers/flink RUNS=3 P4_RUNS=5 N_P1=500000000 N_P2=75000000 N_P3=45000000 \
+#     JOBS="P1 P2 P3 P4" sluice-benchmarks/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,8 +15,9 @@ RUNS="${RUNS:-3}"
 P4_RUNS="${P4_RUNS:-5}"
 N_P1="${N_P1:-500000000}"
 N_P2="${N_P2:-75000000}"
+N_P3="${N_P3:-45000000}"
 PAR="${PAR:-2}"
-JOBS="${JOBS:-P1 P2 P4}"
+JOBS="${JOBS:-P1 P2 P3 P4}"
 RUN_TIMEOUT="${RUN_TIMEOUT:-300}"
 JAR="$PWD/target/sluice-benchmarks.jar"
 [[ -f "$JAR" ]] || { echo "missing $JAR: build it with ./mvnw -pl sluice-benchmarks -am package -DskipTests" >&2; exit 2; }
@@ -24,7 +26,7 @@ FLINK_CP="$PEER/target/flink-peer-bench-1.0-SNAPSHOT.jar:$(cat "$PEER/cp.txt")"
 
 echo "# $(date -u) host=$(hostname) cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# java: $("$JAVA" -version 2>&1 | head -2 | tr '\n' ' ')"
-echo "# JVM_OPTS=$JVM_OPTS RUNS=$RUNS P4_RUNS=$P4_RUNS N_P1=$N_P1 N_P2=$N_P2 PAR=$PAR"
+echo "# JVM_OPTS=$JVM_OPTS RUNS=$RUNS P4_RUNS=$P4_RUNS N_P1=$N_P1 N_P2=$N_P2 N_P3=$N_P3 PAR=$PAR"
 
 run() { # engine job args...
   local engine=$1 job=$2
@@ -32,7 +34,7 @@ run() { # engine job args...
   # shellcheck disable=SC2086
   if [[ $engine == flink ]]; then
     local main
-    case $job in P1) main=peers.flink.P1Stateless ;; P2) main=peers.flink.P2WordCount ;; P4) main=peers.flink.P4Startup ;; esac
+    case $job in P1) main=peers.flink.P1Stateless ;; P2) main=peers.flink.P2WordCount ;; P3) main=peers.flink.P3Windows ;; P4) main=peers.flink.P4Startup ;; esac
     timeout "$RUN_TIMEOUT" "$JAVA" $JVM_OPTS -cp "$FLINK_CP" "$main" "$@" 2>&1 | grep '^RESULT' || true
   else
     timeout "$RUN_TIMEOUT" "$JAVA" $JVM_OPTS -jar "$JAR" "$job" "$@" 2>&1 | grep '^RESULT' || true
@@ -44,6 +46,7 @@ for ((r = 1; r <= RUNS; r++)); do
     case $job in
       P1) run flink P1 "$N_P1" "$PAR"; run sluice P1 "$N_P1" "$PAR" ;;
       P2) run flink P2 "$N_P2" "$PAR"; run sluice P2 "$N_P2" "$PAR" ;;
+      P3) run flink P3 "$N_P3" 0 "$PAR"; run sluice P3 "$N_P3" 0 "$PAR" ;;
     esac
   done
 done
