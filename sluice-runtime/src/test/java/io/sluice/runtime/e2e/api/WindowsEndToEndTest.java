@@ -552,4 +552,24 @@ class WindowsEndToEndTest {
                         "apply 10 2@19",
                         "apply 20 1@29");
     }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @MethodSource("parallelism")
+    void tumblingReduce_fromDataWithAssignTimestampsAndWatermarks(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = env(parallelism);
+        DataStream<Tuple2<String, Integer>> in = env.fromData(shuffledEvents(), Types.STRING)
+                .assignTimestampsAndWatermarks(boundedOutOfOrderness(Duration.ofMillis(1000)))
+                .map(
+                        e -> {
+                            String[] parts = e.split(",");
+                            return Tuple2.of(parts[0], Integer.parseInt(parts[2]));
+                        },
+                        KV);
+        List<String> out = run(
+                env,
+                in.keyBy(t -> t.f0, Types.STRING)
+                        .window(TumblingEventTimeWindows.of(Duration.ofMillis(SIZE)))
+                        .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1)));
+        assertThat(out).isEqualTo(expected((kw, v) -> "(" + kw.substring(0, kw.indexOf('|')) + "," + sum(v) + ")"));
+    }
 }
