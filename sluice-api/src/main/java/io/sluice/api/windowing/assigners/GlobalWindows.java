@@ -53,7 +53,7 @@ public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
     @Override
     public String toString() {
-        return "GlobalWindows()";
+        return "GlobalWindows(trigger=" + defaultTrigger.getClass().getSimpleName() + ")";
     }
 
     /** A trigger that never fires: the default of {@link GlobalWindows#create()}. */
@@ -77,11 +77,6 @@ public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
         @Override
         public void clear(GlobalWindow window, TriggerContext ctx) {}
-
-        @Override
-        public boolean canMerge() {
-            return true;
-        }
 
         @Override
         public void onMerge(GlobalWindow window, OnMergeContext ctx) {}
@@ -118,6 +113,9 @@ public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
         @Override
         public void clear(GlobalWindow window, TriggerContext ctx) {}
+
+        @Override
+        public void onMerge(GlobalWindow window, OnMergeContext ctx) {}
 
         @Override
         public String toString() {

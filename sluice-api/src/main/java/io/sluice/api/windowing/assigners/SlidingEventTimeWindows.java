@@ -18,6 +18,9 @@ import java.util.Collection;
 public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
     private static final long serialVersionUID = 1L;
 
+    /** The most windows one element may belong to ({@code size / slide}). */
+    public static final int MAX_WINDOW_NUM = 10_000_000;
+
     private final long size;
     private final long slide;
     private final long offset;
@@ -26,6 +29,10 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
         if (Math.abs(offset) >= slide || size <= 0) {
             throw new IllegalArgumentException(
                     "SlidingEventTimeWindows parameters must satisfy abs(offset) < slide and size > 0");
+        }
+        if (size / slide > MAX_WINDOW_NUM) {
+            throw new IllegalArgumentException(
+                    "SlidingEventTimeWindows parameters must satisfy size / slide <= " + MAX_WINDOW_NUM);
         }
         this.size = size;
         this.slide = slide;

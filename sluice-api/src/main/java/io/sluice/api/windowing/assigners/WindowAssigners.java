@@ -7,8 +7,7 @@ import java.util.List;
 /** What the built-in assigners share. */
 final class WindowAssigners {
     static final String NO_TIMESTAMP_MESSAGE = "Record has Long.MIN_VALUE timestamp (= no timestamp marker). "
-            + "Is the time characteristic set to 'ProcessingTime', or did you forget to call "
-            + "'DataStream.assignTimestampsAndWatermarks(...)'?";
+            + "Did you forget to call 'DataStream.assignTimestampsAndWatermarks(...)'?";
 
     private WindowAssigners() {}
 

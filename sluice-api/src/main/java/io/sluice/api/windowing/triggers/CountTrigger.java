@@ -65,6 +65,10 @@ public class CountTrigger<W extends Window> extends Trigger<Object, W> {
         ctx.mergePartitionedState(stateDesc);
     }
 
+    public long getMaxCount() {
+        return maxCount;
+    }
+
     @Override
     public String toString() {
         return "CountTrigger(" + maxCount + ")";

@@ -95,9 +95,8 @@ class WindowAssignersTest {
         for (WindowAssigner<Object, TimeWindow> assigner : assigners) {
             assertThatThrownBy(() -> assigner.assignWindows("a", Long.MIN_VALUE, NO_CLOCK))
                     .isInstanceOf(RuntimeException.class)
-                    .hasMessage("Record has Long.MIN_VALUE timestamp (= no timestamp marker). Is the time "
-                            + "characteristic set to 'ProcessingTime', or did you forget to call "
-                            + "'DataStream.assignTimestampsAndWatermarks(...)'?");
+                    .hasMessage("Record has Long.MIN_VALUE timestamp (= no timestamp marker). "
+                            + "Did you forget to call 'DataStream.assignTimestampsAndWatermarks(...)'?");
         }
     }
 
@@ -118,6 +117,7 @@ class WindowAssignersTest {
     @Test
     void windowStagger_shiftsTheWindowsOfASubtaskOnceFromItsFirstElement() {
         assertThat(WindowStagger.ALIGNED.getStaggerOffset(12345, 1000)).isZero();
+        assertThat(WindowStagger.NATURAL).hasToString("NATURAL");
         assertThat(WindowStagger.NATURAL.getStaggerOffset(12345, 1000)).isEqualTo(345);
         for (int i = 0; i < 100; i++) {
             assertThat(WindowStagger.RANDOM.getStaggerOffset(12345, 1000)).isBetween(0L, 999L);
@@ -195,6 +195,10 @@ class WindowAssignersTest {
         assertThatThrownBy(() -> SlidingEventTimeWindows.of(ms(5000), ms(1000), ms(-1000)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(eventTime);
+        assertThatThrownBy(() -> SlidingEventTimeWindows.of(ms(10_000_001), ms(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SlidingEventTimeWindows parameters must satisfy size / slide <= 10000000");
+        assertThat(SlidingEventTimeWindows.of(ms(10_000_000), ms(1)).getSize()).isEqualTo(10_000_000);
         assertThatThrownBy(() -> SlidingProcessingTimeWindows.of(ms(5000), ms(1000), ms(1000)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("SlidingProcessingTimeWindows parameters must satisfy abs(offset) < slide and size > 0");
@@ -318,9 +322,10 @@ class WindowAssignersTest {
         assertThat(assigner.assignWindows("b", Long.MIN_VALUE, NO_CLOCK)).containsExactly(GlobalWindow.get());
         assertThat(assigner.isEventTime()).isFalse();
         assertThat(assigner.getWindowSerializer(null)).isSameAs(GlobalWindow.Serializer.INSTANCE);
-        assertThat(assigner).hasToString("GlobalWindows()");
+        assertThat(assigner).hasToString("GlobalWindows(trigger=NeverTrigger)");
 
         Trigger<Object, GlobalWindow> never = assigner.getDefaultTrigger();
+        assertThat(never.canMerge()).isFalse();
         FakeTriggerContext<GlobalWindow> ctx = new FakeTriggerContext<GlobalWindow>().window(GlobalWindow.get());
         for (int i = 0; i < 5; i++) {
             assertThat(ctx.element(never, "x" + i, i)).isEqualTo(TriggerResult.CONTINUE);
@@ -334,6 +339,8 @@ class WindowAssignersTest {
     void globalWindowsWithEndOfStreamTrigger_fireOnceAtTheFinalWatermark() throws Exception {
         Trigger<Object, GlobalWindow> trigger =
                 GlobalWindows.createWithEndOfStreamTrigger().getDefaultTrigger();
+        assertThat(GlobalWindows.createWithEndOfStreamTrigger())
+                .hasToString("GlobalWindows(trigger=EndOfStreamTrigger)");
         FakeTriggerContext<GlobalWindow> ctx = new FakeTriggerContext<GlobalWindow>().window(GlobalWindow.get());
 
         assertThat(ctx.element(trigger, "a", 1)).isEqualTo(TriggerResult.CONTINUE);

@@ -129,6 +129,7 @@ class TriggersTest {
         assertThat(trigger.onEventTime(0, GlobalWindow.get(), ctx)).isEqualTo(TriggerResult.CONTINUE);
         assertThat(trigger.onProcessingTime(0, GlobalWindow.get(), ctx)).isEqualTo(TriggerResult.CONTINUE);
         assertThat(trigger).hasToString("CountTrigger(3)");
+        assertThat(trigger.getMaxCount()).isEqualTo(3);
     }
 
     @Test
