@@ -5,16 +5,11 @@ import io.sluice.api.dag.OperatorSpec.WindowSpec;
 import io.sluice.api.functions.AggregateFunction;
 import io.sluice.api.functions.Function;
 import io.sluice.api.functions.ReduceFunction;
-import io.sluice.api.state.AggregatingState;
 import io.sluice.api.state.AggregatingStateDescriptor;
 import io.sluice.api.state.AppendingState;
 import io.sluice.api.state.KeyedStateStore;
-import io.sluice.api.state.ListState;
 import io.sluice.api.state.ListStateDescriptor;
-import io.sluice.api.state.MapState;
-import io.sluice.api.state.MapStateDescriptor;
 import io.sluice.api.state.MergingState;
-import io.sluice.api.state.ReducingState;
 import io.sluice.api.state.ReducingStateDescriptor;
 import io.sluice.api.state.State;
 import io.sluice.api.state.StateDescriptor;
@@ -22,7 +17,6 @@ import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
 import io.sluice.api.typeinfo.GenericTypeInfo;
 import io.sluice.api.typeinfo.TypeInformation;
-import io.sluice.api.util.Collector;
 import io.sluice.api.util.OutputTag;
 import io.sluice.api.windowing.assigners.MergingWindowAssigner;
 import io.sluice.api.windowing.assigners.WindowAssigner;
@@ -31,7 +25,6 @@ import io.sluice.api.windowing.triggers.TriggerResult;
 import io.sluice.api.windowing.windows.Window;
 import io.sluice.runtime.operators.AbstractUdfStreamOperator;
 import io.sluice.runtime.operators.OneInputStreamOperator;
-import io.sluice.runtime.operators.Output;
 import io.sluice.runtime.operators.timers.InternalTimer;
 import io.sluice.runtime.operators.timers.InternalTimerService;
 import io.sluice.runtime.operators.timers.Triggerable;
@@ -90,7 +83,7 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
     private ValueState<HashMap<W, W>> mergingSetsState;
     protected TriggerContextImpl triggerContext;
     protected WindowContextImpl processContext;
-    protected WindowCollector<OUT> collector;
+    private WindowCollector<OUT> collector;
     private WindowAssigner.WindowAssignerContext assignerContext;
 
     @SuppressWarnings("unchecked")
@@ -493,23 +486,15 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
     /** The window function's view: the window, the clocks, per-window and per-key state, side outputs. */
     protected final class WindowContextImpl implements InternalWindowFunction.Context {
         W window;
-        private final KeyedStateStore windowStateStore = new NamespacedStateStore() {
-            @Override
-            Object namespace() {
-                if (mergingAssigner != null) {
-                    // as in Flink: merged windows would have to merge arbitrary user state
-                    throw new UnsupportedOperationException(
-                            "Per-window state is not allowed when using merging windows.");
-                }
-                return window;
+        private final KeyedStateStore windowStateStore = new NamespacedStateStore(backend, () -> {
+            if (mergingAssigner != null) {
+                // as in Flink: merged windows would have to merge arbitrary user state
+                throw new UnsupportedOperationException("Per-window state is not allowed when using merging windows.");
             }
-        };
-        private final KeyedStateStore globalStateStore = new NamespacedStateStore() {
-            @Override
-            Object namespace() {
-                return VoidNamespace.INSTANCE;
-            }
-        };
+            return window;
+        });
+        private final KeyedStateStore globalStateStore =
+                new NamespacedStateStore(backend, () -> VoidNamespace.INSTANCE);
 
         @Override
         public long currentProcessingTime() {
@@ -537,62 +522,6 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
                 throw new IllegalArgumentException("OutputTag must not be null.");
             }
             output.collect(outputTag, new StreamRecord<>(value, window.maxTimestamp()));
-        }
-    }
-
-    /** Keyed state of the current key in one namespace. */
-    private abstract class NamespacedStateStore implements KeyedStateStore {
-        abstract Object namespace();
-
-        @Override
-        public <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties) {
-            return backend.getPartitionedState(namespace(), stateProperties);
-        }
-
-        @Override
-        public <T> ListState<T> getListState(ListStateDescriptor<T> stateProperties) {
-            return backend.getPartitionedState(namespace(), stateProperties);
-        }
-
-        @Override
-        public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> stateProperties) {
-            return backend.getPartitionedState(namespace(), stateProperties);
-        }
-
-        @Override
-        public <I, ACC, O> AggregatingState<I, O> getAggregatingState(
-                AggregatingStateDescriptor<I, ACC, O> stateProperties) {
-            return backend.getPartitionedState(namespace(), stateProperties);
-        }
-
-        @Override
-        public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> stateProperties) {
-            return backend.getPartitionedState(namespace(), stateProperties);
-        }
-    }
-
-    /** Emits results with a fixed timestamp, reusing one record. */
-    protected static final class WindowCollector<T> implements Collector<T> {
-        private final Output<T> output;
-        private final StreamRecord<T> reuse = new StreamRecord<>(null);
-        private long timestamp;
-
-        WindowCollector(Output<T> output) {
-            this.output = output;
-        }
-
-        void setTimestamp(long timestamp) {
-            this.timestamp = timestamp;
-        }
-
-        @Override
-        public void collect(T record) {
-            output.collect(reuse.replace(record, timestamp));
-        }
-
-        @Override
-        public void close() {
-            output.close();
         }
     }
 }

@@ -13,6 +13,7 @@ import io.sluice.api.eventtime.WatermarkOutput;
 import io.sluice.api.eventtime.WatermarkStrategy;
 import io.sluice.api.functions.AggregateFunction;
 import io.sluice.api.functions.ProcessFunction;
+import io.sluice.api.functions.windowing.AllWindowFunction;
 import io.sluice.api.functions.windowing.ProcessAllWindowFunction;
 import io.sluice.api.functions.windowing.ProcessWindowFunction;
 import io.sluice.api.functions.windowing.WindowFunction;
@@ -507,5 +508,68 @@ class WindowsEndToEndTest {
                 env,
                 input(env, events, punctuated()).countWindowAll(4).reduce((a, b) -> Tuple2.of("all", a.f1 + b.f1)));
         assertThat(out).containsExactly("(all,10)@" + Long.MAX_VALUE, "(all,26)@" + Long.MAX_VALUE);
+    }
+
+    static final class CountAll implements AllWindowFunction<Tuple2<String, Integer>, String, TimeWindow> {
+        @Override
+        public void apply(TimeWindow window, Iterable<Tuple2<String, Integer>> values, Collector<String> out) {
+            int n = 0;
+            for (Tuple2<String, Integer> ignored : values) {
+                n++;
+            }
+            out.collect("apply " + window.getStart() + " " + n);
+        }
+    }
+
+    static final class DescribeAggregateAll extends ProcessAllWindowFunction<String, String, TimeWindow> {
+        @Override
+        public void process(Context ctx, Iterable<String> elements, Collector<String> out) {
+            out.collect("aggregate " + ctx.window().getStart() + " "
+                    + elements.iterator().next());
+        }
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @MethodSource("parallelism")
+    void windowAll_applyAndAggregateWithProcessAllWindowFunction(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = env(parallelism);
+        DataStream<Tuple2<String, Integer>> in = input(env, LATE_EVENTS, punctuated());
+        AllWindowFunction<Tuple2<String, Integer>, String, TimeWindow> count = new CountAll();
+        SingleOutputStreamOperator<String> applied = in.windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .allowedLateness(Duration.ofMillis(5))
+                .apply(count, Types.STRING);
+        SingleOutputStreamOperator<String> aggregated = in.windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .aggregate(new CountAndSum(), new DescribeAggregateAll());
+        List<String> out = run(env, applied.union(aggregated));
+        // [0,10) fires at watermark 12 with a,1 a,5 b,7; a,3 re-fires it (lateness 5); a,2 comes after cleanup
+        assertThat(out)
+                .containsExactly(
+                        "aggregate 0 3/6@9",
+                        "aggregate 10 2/10@19",
+                        "aggregate 20 1/7@29",
+                        "apply 0 3@9",
+                        "apply 0 4@9",
+                        "apply 10 2@19",
+                        "apply 20 1@29");
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @MethodSource("parallelism")
+    void tumblingReduce_fromDataWithAssignTimestampsAndWatermarks(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = env(parallelism);
+        DataStream<Tuple2<String, Integer>> in = env.fromData(shuffledEvents(), Types.STRING)
+                .assignTimestampsAndWatermarks(boundedOutOfOrderness(Duration.ofMillis(1000)))
+                .map(
+                        e -> {
+                            String[] parts = e.split(",");
+                            return Tuple2.of(parts[0], Integer.parseInt(parts[2]));
+                        },
+                        KV);
+        List<String> out = run(
+                env,
+                in.keyBy(t -> t.f0, Types.STRING)
+                        .window(TumblingEventTimeWindows.of(Duration.ofMillis(SIZE)))
+                        .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1)));
+        assertThat(out).isEqualTo(expected((kw, v) -> "(" + kw.substring(0, kw.indexOf('|')) + "," + sum(v) + ")"));
     }
 }

@@ -14,6 +14,7 @@ import io.sluice.runtime.operators.StreamOperatorParameters;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 import io.sluice.runtime.tasks.ManualProcessingTimeService;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,7 +106,7 @@ final class WindowOperatorHarness<K, IN, OUT> {
         public void emitWatermark(WatermarkElement watermark) {}
 
         @Override
-        public void emitWatermarkStatus(io.sluice.runtime.streamrecord.WatermarkStatus status) {}
+        public void emitWatermarkStatus(WatermarkStatus status) {}
 
         @Override
         public void close() {}

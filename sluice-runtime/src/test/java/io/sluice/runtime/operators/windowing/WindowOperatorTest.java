@@ -464,4 +464,43 @@ class WindowOperatorTest {
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessage("Per-window state is not allowed when using merging windows.");
     }
+
+    /** Counts the key's firings in keyed state from the runtime context: per key, across windows. */
+    static final class RuntimeContextCounter
+            extends ProcessWindowFunction<Tuple2<String, Integer>, String, String, TimeWindow> {
+        private transient ValueState<Integer> firings;
+
+        @Override
+        public void open(io.sluice.api.functions.OpenContext openContext) {
+            firings = getRuntimeContext().getState(new ValueStateDescriptor<>("firings", Types.INT));
+        }
+
+        @Override
+        public void process(
+                String key, Context context, Iterable<Tuple2<String, Integer>> elements, Collector<String> out)
+                throws Exception {
+            firings.update(firings.value() == null ? 1 : firings.value() + 1);
+            out.collect(key + " " + context.window().getStart() + " #" + firings.value());
+        }
+    }
+
+    @Test
+    void runtimeContextKeyedState_isPerKeyAcrossWindows() throws Exception {
+        var h = harness(spec(
+                TumblingEventTimeWindows.of(Duration.ofMillis(10)),
+                null,
+                null,
+                0,
+                false,
+                WindowContents.ITERABLE,
+                null,
+                new RuntimeContextCounter()));
+        h.element(t("a", 1), 1);
+        h.element(t("b", 1), 2);
+        h.element(t("a", 1), 11);
+        h.element(t("a", 1), 21);
+        h.watermark(100);
+        assertThat(h.takeOutput()).containsExactly("a 0 #1@9", "b 0 #1@9", "a 10 #2@19", "a 20 #3@29");
+        assertThat(h.operator.getKeyedStateBackend().numKeys("firings")).isEqualTo(2);
+    }
 }
