@@ -16,6 +16,7 @@ import io.sluice.api.state.ReducingState;
 import io.sluice.api.state.ReducingStateDescriptor;
 import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
+import io.sluice.runtime.state.VoidNamespace;
 import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import java.io.Serializable;
 import java.util.Map;
@@ -57,28 +58,28 @@ public class StreamingRuntimeContext implements RuntimeContext {
 
     @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties) {
-        return keyedState(stateProperties.getName()).getOrCreateKeyedState(stateProperties);
+        return keyedState(stateProperties.getName()).getPartitionedState(VoidNamespace.INSTANCE, stateProperties);
     }
 
     @Override
     public <T> ListState<T> getListState(ListStateDescriptor<T> stateProperties) {
-        return keyedState(stateProperties.getName()).getOrCreateKeyedState(stateProperties);
+        return keyedState(stateProperties.getName()).getPartitionedState(VoidNamespace.INSTANCE, stateProperties);
     }
 
     @Override
     public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> stateProperties) {
-        return keyedState(stateProperties.getName()).getOrCreateKeyedState(stateProperties);
+        return keyedState(stateProperties.getName()).getPartitionedState(VoidNamespace.INSTANCE, stateProperties);
     }
 
     @Override
     public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
             AggregatingStateDescriptor<IN, ACC, OUT> stateProperties) {
-        return keyedState(stateProperties.getName()).getOrCreateKeyedState(stateProperties);
+        return keyedState(stateProperties.getName()).getPartitionedState(VoidNamespace.INSTANCE, stateProperties);
     }
 
     @Override
     public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> stateProperties) {
-        return keyedState(stateProperties.getName()).getOrCreateKeyedState(stateProperties);
+        return keyedState(stateProperties.getName()).getPartitionedState(VoidNamespace.INSTANCE, stateProperties);
     }
 
     public TaskInfo getTaskInfo() {
