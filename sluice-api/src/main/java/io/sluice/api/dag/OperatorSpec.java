@@ -1,5 +1,6 @@
 package io.sluice.api.dag;
 
+import io.sluice.api.eventtime.WatermarkStrategy;
 import io.sluice.api.functions.FilterFunction;
 import io.sluice.api.functions.FlatMapFunction;
 import io.sluice.api.functions.Function;
@@ -49,6 +50,8 @@ public sealed interface OperatorSpec extends Serializable {
         R visit(CoProcessSpec spec);
 
         R visit(KeyedCoProcessSpec spec);
+
+        R visit(TimestampsAndWatermarksSpec spec);
     }
 
     record MapSpec(MapFunction<?, ?> function) implements OperatorSpec {
@@ -143,6 +146,22 @@ public sealed interface OperatorSpec extends Serializable {
     }
 
     record KeyedCoProcessSpec(KeyedCoProcessFunction<?, ?, ?, ?> function) implements OperatorSpec {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code assignTimestampsAndWatermarks}: timestamps and watermarks from {@code strategy},
+     * replacing the upstream ones (only the final watermark passes).
+     */
+    record TimestampsAndWatermarksSpec(WatermarkStrategy<?> strategy) implements OperatorSpec {
+        @Override
+        public Function function() {
+            return null;
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);

@@ -13,6 +13,7 @@ import io.sluice.api.dag.SinkTransformation;
 import io.sluice.api.dag.Transformation;
 import io.sluice.api.dag.UnionTransformation;
 import io.sluice.api.environment.StreamExecutionEnvironment;
+import io.sluice.api.eventtime.WatermarkStrategy;
 import io.sluice.api.functions.FilterFunction;
 import io.sluice.api.functions.FlatMapFunction;
 import io.sluice.api.functions.KeySelector;
@@ -84,6 +85,24 @@ public class DataStream<T> {
                 new OperatorSpec.FilterSpec(requireFunction(filter, "filter")),
                 environment.getParallelism());
         configureKeyed(t);
+        return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    /**
+     * Assigns event timestamps and generates watermarks with {@code watermarkStrategy}, replacing
+     * the timestamps and watermarks the stream had (only the final watermark of a bounded input
+     * passes). Runs with the parallelism of this stream and chains to it. Prefer a strategy on the
+     * source ({@code fromSource}), which tracks watermarks per split.
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        if (watermarkStrategy == null) {
+            throw new NullPointerException("assignTimestampsAndWatermarks: the watermark strategy must not be null");
+        }
+        OneInputTransformation<T, T> t = OneInputTransformation.sameType(
+                transformation,
+                "Timestamps/Watermarks",
+                new OperatorSpec.TimestampsAndWatermarksSpec(watermarkStrategy),
+                transformation.getParallelism());
         return new SingleOutputStreamOperator<>(environment, t);
     }
 

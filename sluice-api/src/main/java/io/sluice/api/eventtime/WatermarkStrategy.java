@@ -30,6 +30,16 @@ public interface WatermarkStrategy<T> extends Serializable {
     /** Creates the generator for one source subtask; called on the task thread. */
     WatermarkGenerator<T> createWatermarkGenerator();
 
+    /**
+     * Creates a generator with the runtime's context; the runtime calls this one (once per source
+     * split, source subtask, or {@code assignTimestampsAndWatermarks} subtask). Strategies that
+     * measure input activity ({@link #withIdleness}) read the context's clock, which the runtime
+     * drives with the task's processing time. By default it ignores the context.
+     */
+    default WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+        return createWatermarkGenerator();
+    }
+
     /** Default: keep the timestamp the source attached (or none). */
     default TimestampAssigner<T> createTimestampAssigner() {
         return (element, recordTimestamp) -> recordTimestamp;
@@ -85,10 +95,23 @@ public interface WatermarkStrategy<T> extends Serializable {
 
     /**
      * Watermarks from a generator of your own, created on each source subtask by {@code supplier}.
-     * The supplier gets a context whose activity clock is the system clock.
+     * The supplier gets the runtime's context (its activity clock follows the task's processing
+     * time), or one with the system clock when called without a context.
      */
     static <T> WatermarkStrategy<T> forGenerator(WatermarkGeneratorSupplier<T> supplier) {
         Objects.requireNonNull(supplier, "forGenerator: the watermark generator supplier must not be null");
-        return () -> supplier.createWatermarkGenerator(WatermarkGeneratorSupplier.Context.system());
+        return new WatermarkStrategy<T>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public WatermarkGenerator<T> createWatermarkGenerator() {
+                return supplier.createWatermarkGenerator(WatermarkGeneratorSupplier.Context.system());
+            }
+
+            @Override
+            public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+                return supplier.createWatermarkGenerator(context);
+            }
+        };
     }
 }

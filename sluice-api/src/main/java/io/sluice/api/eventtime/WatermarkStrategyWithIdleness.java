@@ -21,6 +21,12 @@ final class WatermarkStrategyWithIdleness<T> implements WatermarkStrategy<T> {
     }
 
     @Override
+    public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+        return new WatermarksWithIdleness<>(
+                base.createWatermarkGenerator(context), idleTimeout, context.getInputActivityClock());
+    }
+
+    @Override
     public TimestampAssigner<T> createTimestampAssigner() {
         return base.createTimestampAssigner();
     }

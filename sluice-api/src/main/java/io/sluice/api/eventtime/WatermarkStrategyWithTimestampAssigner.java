@@ -20,6 +20,11 @@ final class WatermarkStrategyWithTimestampAssigner<T> implements WatermarkStrate
     }
 
     @Override
+    public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+        return base.createWatermarkGenerator(context);
+    }
+
+    @Override
     public TimestampAssigner<T> createTimestampAssigner() {
         return assigner.createTimestampAssigner(CONTEXT);
     }

@@ -14,6 +14,7 @@ import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import io.sluice.runtime.state.heap.TtlTimeProvider;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
     private long input1Watermark = Long.MIN_VALUE;
     private long input2Watermark = Long.MIN_VALUE;
+    private boolean input1Idle;
+    private boolean input2Idle;
+    /** The clock of a two-input operator: the minimum over its inputs that are not idle. */
+    private long combinedWatermark = Long.MIN_VALUE;
 
     private KeySelector<Object, Object> keySelector1;
     private KeySelector<Object, Object> keySelector2;
@@ -146,20 +151,56 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         output.emitWatermark(watermark);
     }
 
-    /** Two-input default: the clock is the minimum of both inputs' watermarks. */
+    /** One-input default: forward (the task's valve already combined the channels). */
+    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+        output.emitWatermarkStatus(status);
+    }
+
+    /**
+     * Two-input default: the clock is the minimum of the watermarks of the inputs that are not
+     * idle; a watermark also makes its input active again. When both inputs are idle the clock
+     * stands still and the operator's output turns idle.
+     */
     public void processWatermark1(WatermarkElement watermark) throws Exception {
-        input1Watermark = watermark.getTimestamp();
+        input1Idle = false;
+        input1Watermark = Math.max(input1Watermark, watermark.getTimestamp());
         combineWatermarks();
     }
 
     public void processWatermark2(WatermarkElement watermark) throws Exception {
-        input2Watermark = watermark.getTimestamp();
+        input2Idle = false;
+        input2Watermark = Math.max(input2Watermark, watermark.getTimestamp());
         combineWatermarks();
     }
 
+    public void processWatermarkStatus1(WatermarkStatus status) throws Exception {
+        boolean wasIdle = input1Idle && input2Idle;
+        input1Idle = status.isIdle();
+        combineWatermarksAndStatus(wasIdle, status);
+    }
+
+    public void processWatermarkStatus2(WatermarkStatus status) throws Exception {
+        boolean wasIdle = input1Idle && input2Idle;
+        input2Idle = status.isIdle();
+        combineWatermarksAndStatus(wasIdle, status);
+    }
+
+    private void combineWatermarksAndStatus(boolean wasIdle, WatermarkStatus status) throws Exception {
+        combineWatermarks();
+        if (wasIdle != (input1Idle && input2Idle)) {
+            output.emitWatermarkStatus(status);
+        }
+    }
+
     private void combineWatermarks() throws Exception {
-        long min = Math.min(input1Watermark, input2Watermark);
-        if (min > currentWatermark) {
+        if (input1Idle && input2Idle) {
+            return;
+        }
+        long min = input1Idle
+                ? input2Watermark
+                : input2Idle ? input1Watermark : Math.min(input1Watermark, input2Watermark);
+        if (min > combinedWatermark) {
+            combinedWatermark = min;
             processWatermark(new WatermarkElement(min));
         }
     }

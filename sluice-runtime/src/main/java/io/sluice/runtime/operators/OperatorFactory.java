@@ -12,6 +12,8 @@ import io.sluice.api.dag.OperatorSpec.KeyedProcessSpec;
 import io.sluice.api.dag.OperatorSpec.MapSpec;
 import io.sluice.api.dag.OperatorSpec.ProcessSpec;
 import io.sluice.api.dag.OperatorSpec.ReduceSpec;
+import io.sluice.api.dag.OperatorSpec.TimestampsAndWatermarksSpec;
+import io.sluice.api.eventtime.WatermarkStrategy;
 import io.sluice.api.functions.FilterFunction;
 import io.sluice.api.functions.FlatMapFunction;
 import io.sluice.api.functions.KeyedProcessFunction;
@@ -87,5 +89,10 @@ public final class OperatorFactory implements OperatorSpec.Visitor<StreamOperato
     @Override
     public StreamOperator<?> visit(KeyedCoProcessSpec spec) {
         return new KeyedCoProcessOperator<>((KeyedCoProcessFunction) spec.function());
+    }
+
+    @Override
+    public StreamOperator<?> visit(TimestampsAndWatermarksSpec spec) {
+        return new TimestampsAndWatermarksOperator<>((WatermarkStrategy) spec.strategy());
     }
 }

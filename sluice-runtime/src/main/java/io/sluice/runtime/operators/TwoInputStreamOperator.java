@@ -2,6 +2,7 @@ package io.sluice.runtime.operators;
 
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 
 /** An operator with two inputs (connected streams). Calls for the two inputs never overlap. */
 public interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator<OUT> {
@@ -12,4 +13,9 @@ public interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator<OU
     void processWatermark1(WatermarkElement watermark) throws Exception;
 
     void processWatermark2(WatermarkElement watermark) throws Exception;
+
+    /** Input 1 turned idle or active: an idle input does not hold back the combined clock. */
+    void processWatermarkStatus1(WatermarkStatus status) throws Exception;
+
+    void processWatermarkStatus2(WatermarkStatus status) throws Exception;
 }

@@ -1,2 +1,5 @@
-/** Stream operators (map, filter, process, keyed aggregations, co-operators, sink writers), their outputs and parameters. */
+/**
+ * Stream operators (map, filter, process, keyed aggregations, co-operators, sink writers,
+ * timestamps and watermarks), their outputs and parameters.
+ */
 package io.sluice.runtime.operators;

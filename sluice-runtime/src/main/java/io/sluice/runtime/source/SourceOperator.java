@@ -9,13 +9,12 @@ import io.sluice.api.connector.source.SourceReader;
 import io.sluice.api.connector.source.SourceReaderContext;
 import io.sluice.api.connector.source.SourceSplit;
 import io.sluice.api.eventtime.NoWatermarksStrategy;
-import io.sluice.api.eventtime.TimestampAssigner;
+import io.sluice.api.eventtime.RelativeClock;
 import io.sluice.api.eventtime.Watermark;
-import io.sluice.api.eventtime.WatermarkGenerator;
-import io.sluice.api.eventtime.WatermarkOutput;
 import io.sluice.api.eventtime.WatermarkStrategy;
 import io.sluice.runtime.operators.AbstractStreamOperator;
 import io.sluice.runtime.operators.ProcessingTimeService;
+import io.sluice.runtime.operators.WatermarkEmitter;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorEventHandler;
 import io.sluice.runtime.source.event.AddSplitEvent;
@@ -24,13 +23,14 @@ import io.sluice.runtime.source.event.ReaderRegistrationEvent;
 import io.sluice.runtime.source.event.RequestSplitEvent;
 import io.sluice.runtime.source.event.SourceEventWrapper;
 import io.sluice.runtime.streamrecord.StreamRecord;
-import io.sluice.runtime.streamrecord.WatermarkElement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The task side of a split-based source: owns the {@link SourceReader}, talks to the enumerator
- * through operator events, assigns timestamps and generates watermarks. The task's default action
+ * through operator events, assigns timestamps and generates watermarks (per split, see {@link
+ * WatermarkingReaderOutput}; periodically every {@code ExecutionConfig#getAutoWatermarkInterval()}
+ * ms of the task's processing time, which also drives idleness timeouts). The task's default action
  * calls {@link #emitNext()}; when the reader has nothing, the task waits on
  * {@link #getAvailableFuture()} through its mailbox. Task thread only.
  */
@@ -40,6 +40,7 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
     private final WatermarkStrategy<T> watermarkStrategy;
     private SourceReader<T, SplitT> reader;
     private ReaderOutput<T> readerOutput;
+    private WatermarkEmitter watermarkEmitter;
     private ProcessingTimeService.Cancellable periodicWatermarks;
 
     @SuppressWarnings("unchecked")
@@ -77,16 +78,18 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
             }
         };
         reader = source.createReader(context);
+        watermarkEmitter = new WatermarkEmitter(output);
         if (watermarkStrategy instanceof NoWatermarksStrategy) {
             readerOutput = new PlainOutput<>(output);
         } else {
-            TimestampingOutput<T> out = new TimestampingOutput<>(this, watermarkStrategy);
+            ProcessingTimeService time = parameters.processingTimeService();
+            RelativeClock clock = time::getCurrentProcessingTime;
+            WatermarkingReaderOutput<T> out =
+                    new WatermarkingReaderOutput<>(output, watermarkEmitter, watermarkStrategy, () -> clock);
             readerOutput = out;
             long interval = parameters.executionConfig().getAutoWatermarkInterval();
             if (interval > 0) {
-                periodicWatermarks = parameters
-                        .processingTimeService()
-                        .scheduleAtFixedRate(t -> out.periodicEmit(), interval, interval);
+                periodicWatermarks = time.scheduleAtFixedRate(t -> out.emitPeriodicWatermark(), interval, interval);
             }
         }
         parameters
@@ -119,11 +122,14 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
         }
     }
 
-    /** End of a bounded input: event time ends, so every pending window and timer fires downstream. */
+    /**
+     * End of a bounded input: event time ends, so every pending window and timer fires downstream.
+     * An idle source turns active first, so the final watermark is not dropped.
+     */
     @Override
     public void finish() throws Exception {
         cancelPeriodicWatermarks();
-        output.emitWatermark(new WatermarkElement(Watermark.MAX_WATERMARK));
+        watermarkEmitter.emitWatermark(Watermark.MAX_WATERMARK);
     }
 
     @Override
@@ -143,7 +149,10 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
         }
     }
 
-    /** Records without timestamps, no watermarks: the fastest path (one reused record). */
+    /**
+     * {@link WatermarkStrategy#noWatermarks()}: records keep the timestamp the reader gives them
+     * (or none), and the reader's watermarks and idleness are ignored, as in Flink. One reused record.
+     */
     private static final class PlainOutput<T> implements ReaderOutput<T> {
         private final io.sluice.runtime.operators.Output<T> output;
         private final StreamRecord<T> reuse = new StreamRecord<>(null);
@@ -154,7 +163,9 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
 
         @Override
         public void collect(T record) {
-            output.collect(reuse.replace(record));
+            reuse.replace(record);
+            reuse.eraseTimestamp();
+            output.collect(reuse);
         }
 
         @Override
@@ -163,71 +174,7 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
         }
 
         @Override
-        public void emitWatermark(Watermark watermark) {
-            output.emitWatermark(new WatermarkElement(watermark));
-        }
-
-        @Override
-        public void markIdle() {}
-
-        @Override
-        public void markActive() {}
-
-        @Override
-        public SourceOutput<T> createOutputForSplit(String splitId) {
-            return this;
-        }
-
-        @Override
-        public void releaseOutputForSplit(String splitId) {}
-    }
-
-    /**
-     * Assigns timestamps and feeds one watermark generator for the whole reader. Per-split
-     * generators (the minimum over splits) come with the event-time work.
-     */
-    private static final class TimestampingOutput<T> implements ReaderOutput<T>, WatermarkOutput {
-        private final SourceOperator<T, ?> operator;
-        private final TimestampAssigner<T> assigner;
-        private final WatermarkGenerator<T> generator;
-        private final StreamRecord<T> reuse = new StreamRecord<>(null);
-        private long lastEmitted = Long.MIN_VALUE;
-
-        TimestampingOutput(SourceOperator<T, ?> operator, WatermarkStrategy<T> strategy) {
-            this.operator = operator;
-            this.assigner = strategy.createTimestampAssigner();
-            this.generator = strategy.createWatermarkGenerator();
-        }
-
-        @Override
-        public void collect(T record) {
-            collect(record, TimestampAssigner.NO_TIMESTAMP);
-        }
-
-        @Override
-        public void collect(T record, long timestamp) {
-            long ts = assigner.extractTimestamp(record, timestamp);
-            if (ts == TimestampAssigner.NO_TIMESTAMP) {
-                reuse.replace(record);
-                reuse.eraseTimestamp();
-            } else {
-                reuse.replace(record, ts);
-            }
-            operator.output.collect(reuse); // the record first: a punctuated watermark follows it
-            generator.onEvent(record, ts, this);
-        }
-
-        void periodicEmit() {
-            generator.onPeriodicEmit(this);
-        }
-
-        @Override
-        public void emitWatermark(Watermark watermark) {
-            if (watermark.getTimestamp() > lastEmitted) {
-                lastEmitted = watermark.getTimestamp();
-                operator.output.emitWatermark(new WatermarkElement(watermark));
-            }
-        }
+        public void emitWatermark(Watermark watermark) {}
 
         @Override
         public void markIdle() {}

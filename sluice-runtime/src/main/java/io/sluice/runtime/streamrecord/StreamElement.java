@@ -1,8 +1,8 @@
 package io.sluice.runtime.streamrecord;
 
 /**
- * What travels on a stream between operators: records and, in band, watermarks (and later
- * watermark statuses and latency markers). Instances on the hot path are reused; never keep a
+ * What travels on a stream between operators: records and, in band, watermarks and watermark
+ * statuses. Instances on the hot path are reused; never keep a
  * reference to one past the call that received it.
  */
 public abstract class StreamElement {
@@ -14,6 +14,10 @@ public abstract class StreamElement {
         return false;
     }
 
+    public boolean isWatermarkStatus() {
+        return false;
+    }
+
     @SuppressWarnings("unchecked")
     public final <E> StreamRecord<E> asRecord() {
         return (StreamRecord<E>) this;
@@ -21,5 +25,9 @@ public abstract class StreamElement {
 
     public final WatermarkElement asWatermark() {
         return (WatermarkElement) this;
+    }
+
+    public final WatermarkStatus asWatermarkStatus() {
+        return (WatermarkStatus) this;
     }
 }

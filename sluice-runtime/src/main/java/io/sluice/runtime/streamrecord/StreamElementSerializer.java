@@ -6,7 +6,8 @@ import io.sluice.api.typeutils.TypeSerializer;
 import java.io.IOException;
 
 /**
- * Serializes what travels between tasks: a tag byte (record, record with timestamp, watermark),
+ * Serializes what travels between tasks: a tag byte (record, record with timestamp, watermark, watermark
+ * status),
  * the timestamp if any, then the value.
  *
  * <p>Deserialization returns one reused {@link StreamRecord} per serializer instance: each input
@@ -19,6 +20,7 @@ public final class StreamElementSerializer<T> extends TypeSerializer<StreamEleme
     private static final int TAG_RECORD = 0;
     private static final int TAG_RECORD_WITH_TIMESTAMP = 1;
     private static final int TAG_WATERMARK = 2;
+    private static final int TAG_WATERMARK_STATUS = 3;
 
     private final TypeSerializer<T> valueSerializer;
     private transient StreamRecord<T> reuse;
@@ -75,6 +77,9 @@ public final class StreamElementSerializer<T> extends TypeSerializer<StreamEleme
         } else if (element.isWatermark()) {
             target.writeByte(TAG_WATERMARK);
             target.writeLong(element.asWatermark().getTimestamp());
+        } else if (element.isWatermarkStatus()) {
+            target.writeByte(TAG_WATERMARK_STATUS);
+            target.writeBoolean(element.asWatermarkStatus().isIdle());
         } else {
             throw new IOException("Cannot serialize stream element " + element);
         }
@@ -96,6 +101,9 @@ public final class StreamElementSerializer<T> extends TypeSerializer<StreamEleme
             }
             case TAG_WATERMARK -> {
                 return new WatermarkElement(source.readLong());
+            }
+            case TAG_WATERMARK_STATUS -> {
+                return source.readBoolean() ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE;
             }
             default -> throw new IOException("Corrupt stream: unknown element tag " + tag
                     + " (the producer and consumer disagree on the serializer, or the data was damaged)");

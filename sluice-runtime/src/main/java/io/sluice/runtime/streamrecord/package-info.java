@@ -1,2 +1,2 @@
-/** What flows between operators: records with optional timestamps, watermarks, and their wire serializer. */
+/** What flows between operators: records with optional timestamps, watermarks, watermark statuses, and their wire serializer. */
 package io.sluice.runtime.streamrecord;

@@ -4,6 +4,7 @@ import io.sluice.api.util.OutputTag;
 import io.sluice.runtime.operators.Output;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 
 /**
  * Emits to several outputs. Every output but the last gets a shallow copy of the record (its own
@@ -53,6 +54,13 @@ final class BroadcastingOutput<T> implements Output<T> {
     public void emitWatermark(WatermarkElement watermark) {
         for (Output<T> o : outputs) {
             o.emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
+        for (Output<T> o : outputs) {
+            o.emitWatermarkStatus(status);
         }
     }
 

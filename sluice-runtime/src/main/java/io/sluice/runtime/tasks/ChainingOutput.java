@@ -8,11 +8,13 @@ import io.sluice.runtime.operators.Output;
 import io.sluice.runtime.operators.TwoInputStreamOperator;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 
 /**
  * Hands records to the next operator of the chain by a direct call. With object reuse off and a
  * mutable type, the value is copied first, so the next function may keep or change it freely.
- * Listens to the main output ({@code outputTag == null}) or to one side output.
+ * Listens to the main output ({@code outputTag == null}) or to one side output. Like a network
+ * output it passes a watermark status on only when it changes and drops watermarks while idle.
  */
 final class ChainingOutput<T> implements Output<T> {
     private final OneInputStreamOperator<T, ?> oneInput;
@@ -22,6 +24,8 @@ final class ChainingOutput<T> implements Output<T> {
     private final OutputTag<?> outputTag;
     /** Set when the target is keyed: its key is extracted before each element. */
     private final AbstractStreamOperator<?> keyedTarget;
+
+    private WatermarkStatus announcedStatus = WatermarkStatus.ACTIVE;
 
     @SuppressWarnings("unchecked")
     ChainingOutput(Object target, int typeNumber, TypeSerializer<T> serializer, OutputTag<?> outputTag) {
@@ -85,6 +89,9 @@ final class ChainingOutput<T> implements Output<T> {
 
     @Override
     public void emitWatermark(WatermarkElement watermark) {
+        if (announcedStatus.isIdle()) {
+            return;
+        }
         try {
             if (oneInput != null) {
                 oneInput.processWatermark(watermark);
@@ -92,6 +99,27 @@ final class ChainingOutput<T> implements Output<T> {
                 firstOfTwo.processWatermark1(watermark);
             } else {
                 secondOfTwo.processWatermark2(watermark);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ChainedException(e);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
+        if (status == announcedStatus) {
+            return;
+        }
+        announcedStatus = status;
+        try {
+            if (oneInput != null) {
+                oneInput.processWatermarkStatus(status);
+            } else if (firstOfTwo != null) {
+                firstOfTwo.processWatermarkStatus1(status);
+            } else {
+                secondOfTwo.processWatermarkStatus2(status);
             }
         } catch (RuntimeException e) {
             throw e;

@@ -6,15 +6,19 @@ import io.sluice.runtime.operators.Output;
 import io.sluice.runtime.streamrecord.StreamElement;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 
 /**
  * Serializes an operator's main or side output into a network partition. Records are
- * partitioned; watermarks go to every channel.
+ * partitioned; watermarks and watermark statuses go to every channel. A status is sent only when
+ * it changes; while the announced status is idle, watermarks are dropped (Flink's rule: an idle
+ * stream carries no event-time progress).
  */
 final class RecordWriterOutput<T> implements Output<T> {
     private final RecordWriter<StreamElement> writer;
     private final OutputTag<?> outputTag;
+    private WatermarkStatus announcedStatus = WatermarkStatus.ACTIVE;
 
     RecordWriterOutput(RecordWriter<StreamElement> writer, OutputTag<?> outputTag) {
         this.writer = writer;
@@ -49,8 +53,24 @@ final class RecordWriterOutput<T> implements Output<T> {
 
     @Override
     public void emitWatermark(WatermarkElement watermark) {
+        if (announcedStatus.isIdle()) {
+            return;
+        }
         try {
             writer.broadcastEmit(watermark);
+        } catch (IOException | InterruptedException e) {
+            throw rethrow(e);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
+        if (status == announcedStatus) {
+            return;
+        }
+        announcedStatus = status;
+        try {
+            writer.broadcastEmit(status);
         } catch (IOException | InterruptedException e) {
             throw rethrow(e);
         }

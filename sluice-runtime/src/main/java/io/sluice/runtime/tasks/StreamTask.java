@@ -10,6 +10,7 @@ import io.sluice.runtime.source.SourceOperator;
 import io.sluice.runtime.streamrecord.StreamElement;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 import io.sluice.runtime.tasks.mailbox.Mail;
 import io.sluice.runtime.tasks.mailbox.TaskMailbox;
 import java.util.List;
@@ -192,6 +193,17 @@ final class StreamTask implements StreamTaskNetworkInput.Handler {
             twoInputHead.processWatermark1(watermark);
         } else {
             twoInputHead.processWatermark2(watermark);
+        }
+    }
+
+    @Override
+    public void processWatermarkStatus(int typeNumber, WatermarkStatus status) throws Exception {
+        if (oneInputHead != null) {
+            oneInputHead.processWatermarkStatus(status);
+        } else if (typeNumber == 0) {
+            twoInputHead.processWatermarkStatus1(status);
+        } else {
+            twoInputHead.processWatermarkStatus2(status);
         }
     }
 

@@ -11,19 +11,23 @@ import io.sluice.runtime.network.partition.consumer.SingleInputGate;
 import io.sluice.runtime.streamrecord.StreamElement;
 import io.sluice.runtime.streamrecord.StreamElementSerializer;
 import io.sluice.runtime.streamrecord.WatermarkElement;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads one input gate: takes buffers from its channels, deserializes stream elements with one
- * deserializer per channel, and hands records and (combined) watermarks to the task's handler.
+ * deserializer per channel, and hands records to the task's handler; watermarks and watermark
+ * statuses go through the input's {@link WatermarkValve}, which hands the combined ones on.
  * Task thread only.
  */
-final class StreamTaskNetworkInput {
+final class StreamTaskNetworkInput implements WatermarkValve.ValveOutput {
     /** Receives what this input reads; implemented by the task for its head operator. */
     interface Handler {
         void processElement(int typeNumber, StreamElement record) throws Exception;
 
         void processWatermark(int typeNumber, WatermarkElement watermark) throws Exception;
+
+        void processWatermarkStatus(int typeNumber, WatermarkStatus status) throws Exception;
     }
 
     private final SingleInputGate gate;
@@ -35,6 +39,8 @@ final class StreamTaskNetworkInput {
     private Buffer currentBuffer;
     private int currentChannel;
     private boolean finished;
+    /** The handler of the current {@link #process} call, for the valve's callbacks. */
+    private Handler handler;
 
     @SuppressWarnings("unchecked")
     StreamTaskNetworkInput(
@@ -67,6 +73,7 @@ final class StreamTaskNetworkInput {
 
     /** Processes up to {@code maxRecords} records; says whether more may be available now. */
     InputStatus process(Handler handler, int maxRecords) throws Exception {
+        this.handler = handler;
         int processed = 0;
         while (true) {
             if (current != null) {
@@ -107,10 +114,7 @@ final class StreamTaskNetworkInput {
                 current = deserializers[channel];
                 current.setNextBuffer(currentBuffer);
             } else if (next.getEvent() instanceof EndOfPartitionEvent) {
-                long wm = valve.onChannelFinished(channelOffset + channel);
-                if (wm != Long.MIN_VALUE) {
-                    handler.processWatermark(typeNumber, new WatermarkElement(wm));
-                }
+                valve.channelFinished(channelOffset + channel, this);
                 if (gate.isFinished()) {
                     finished = true;
                     return InputStatus.END_OF_INPUT;
@@ -124,13 +128,21 @@ final class StreamTaskNetworkInput {
     private void dispatch(Handler handler, StreamElement element, int channel) throws Exception {
         if (element.isRecord()) {
             handler.processElement(typeNumber, element);
+        } else if (element.isWatermark()) {
+            valve.inputWatermark(channelOffset + channel, element.asWatermark().getTimestamp(), this);
         } else {
-            long wm = valve.onWatermark(
-                    channelOffset + channel, element.asWatermark().getTimestamp());
-            if (wm != Long.MIN_VALUE) {
-                handler.processWatermark(typeNumber, new WatermarkElement(wm));
-            }
+            valve.inputWatermarkStatus(channelOffset + channel, element.asWatermarkStatus(), this);
         }
+    }
+
+    @Override
+    public void emitWatermark(long watermark) throws Exception {
+        handler.processWatermark(typeNumber, new WatermarkElement(watermark));
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) throws Exception {
+        handler.processWatermarkStatus(typeNumber, status);
     }
 
     /** Releases the current buffer and the gate (end or failure). */

@@ -1,50 +1,135 @@
 package io.sluice.runtime.tasks;
 
+import io.sluice.runtime.streamrecord.WatermarkStatus;
+import java.util.Arrays;
+
 /**
- * The event-time clock of one logical input: the minimum of its channels' watermarks, finished
- * channels excluded; it never goes back. Task thread only.
+ * The event-time clock and watermark status of one logical input (all channels of one input
+ * type), following Flink's rules. Task thread only.
+ *
+ * <ul>
+ *   <li>Each channel has a watermark (it never goes back) and a status. The clock is the minimum
+ *       over the <em>aligned</em> channels: active ones whose watermark is at or past the clock.
+ *       The clock never goes back.
+ *   <li>A channel that turns idle stops holding the clock back. A channel that turns active again
+ *       with a watermark below the clock is not aligned: it cannot pull the clock back, and counts
+ *       again once its watermark catches up with the clock.
+ *   <li>When every channel is idle, the valve first flushes the highest watermark of any channel
+ *       (if the channel that just went idle was the one holding the clock) and then emits
+ *       {@link WatermarkStatus#IDLE}; watermarks are ignored until a channel turns active again,
+ *       which emits {@link WatermarkStatus#ACTIVE}.
+ *   <li>A finished channel (end of partition) counts as active with the final watermark {@link
+ *       Long#MAX_VALUE}, which every producer sends before it finishes: it never holds the clock
+ *       back again.
+ * </ul>
  */
 final class WatermarkValve {
-    private final long[] channelWatermarks;
-    private final boolean[] finished;
-    private long current = Long.MIN_VALUE;
+    /** Where the valve emits: the input's handler. */
+    interface ValveOutput {
+        void emitWatermark(long watermark) throws Exception;
+
+        void emitWatermarkStatus(WatermarkStatus status) throws Exception;
+    }
+
+    private final long[] watermarks;
+    private final boolean[] idle;
+    private final boolean[] aligned;
+    private long lastOutputWatermark = Long.MIN_VALUE;
+    private boolean valveIdle;
 
     WatermarkValve(int numberOfChannels) {
-        channelWatermarks = new long[numberOfChannels];
-        finished = new boolean[numberOfChannels];
-        java.util.Arrays.fill(channelWatermarks, Long.MIN_VALUE);
+        watermarks = new long[numberOfChannels];
+        idle = new boolean[numberOfChannels];
+        aligned = new boolean[numberOfChannels];
+        Arrays.fill(watermarks, Long.MIN_VALUE);
+        Arrays.fill(aligned, true);
     }
 
-    /** Returns the new clock if it advanced, else {@link Long#MIN_VALUE}. */
-    long onWatermark(int channel, long watermark) {
-        if (watermark > channelWatermarks[channel]) {
-            channelWatermarks[channel] = watermark;
+    /** A watermark from one channel; ignored while the channel or the whole valve is idle. */
+    void inputWatermark(int channel, long watermark, ValveOutput output) throws Exception {
+        if (valveIdle || idle[channel] || watermark <= watermarks[channel]) {
+            return;
         }
-        return advance();
+        watermarks[channel] = watermark;
+        if (!aligned[channel] && watermark >= lastOutputWatermark) {
+            aligned[channel] = true;
+        }
+        emitNewMinOfAlignedChannels(output);
     }
 
-    /** A channel ended: it no longer holds the clock back. */
-    long onChannelFinished(int channel) {
-        finished[channel] = true;
-        return advance();
-    }
-
-    private long advance() {
-        long min = Long.MAX_VALUE;
-        boolean any = false;
-        for (int i = 0; i < channelWatermarks.length; i++) {
-            if (!finished[i]) {
-                any = true;
-                min = Math.min(min, channelWatermarks[i]);
+    /** A status from one channel; only a change of that channel's status has an effect. */
+    void inputWatermarkStatus(int channel, WatermarkStatus status, ValveOutput output) throws Exception {
+        if (status.isIdle() && !idle[channel]) {
+            idle[channel] = true;
+            aligned[channel] = false;
+            if (!hasActiveChannel()) {
+                if (watermarks[channel] == lastOutputWatermark) {
+                    emitMaxOfAllChannels(output);
+                }
+                valveIdle = true;
+                output.emitWatermarkStatus(WatermarkStatus.IDLE);
+            } else if (watermarks[channel] == lastOutputWatermark) {
+                emitNewMinOfAlignedChannels(output);
+            }
+        } else if (status.isActive() && idle[channel]) {
+            idle[channel] = false;
+            if (watermarks[channel] >= lastOutputWatermark) {
+                aligned[channel] = true;
+            }
+            if (valveIdle) {
+                valveIdle = false;
+                output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
             }
         }
-        if (!any) {
-            return Long.MIN_VALUE; // all finished: the final MAX watermark arrives in band before
+    }
+
+    /** A channel ended: as if it turned active and sent the final watermark. */
+    void channelFinished(int channel, ValveOutput output) throws Exception {
+        inputWatermarkStatus(channel, WatermarkStatus.ACTIVE, output);
+        inputWatermark(channel, Long.MAX_VALUE, output);
+    }
+
+    /** The last watermark this valve emitted ({@link Long#MIN_VALUE} before the first). */
+    long getLastOutputWatermark() {
+        return lastOutputWatermark;
+    }
+
+    boolean isIdle() {
+        return valveIdle;
+    }
+
+    private boolean hasActiveChannel() {
+        for (boolean i : idle) {
+            if (!i) {
+                return true;
+            }
         }
-        if (min > current) {
-            current = min;
-            return min;
+        return false;
+    }
+
+    private void emitNewMinOfAlignedChannels(ValveOutput output) throws Exception {
+        long min = Long.MAX_VALUE;
+        boolean any = false;
+        for (int i = 0; i < watermarks.length; i++) {
+            if (aligned[i]) {
+                any = true;
+                min = Math.min(min, watermarks[i]);
+            }
         }
-        return Long.MIN_VALUE;
+        if (any && min > lastOutputWatermark) {
+            lastOutputWatermark = min;
+            output.emitWatermark(min);
+        }
+    }
+
+    private void emitMaxOfAllChannels(ValveOutput output) throws Exception {
+        long max = Long.MIN_VALUE;
+        for (long w : watermarks) {
+            max = Math.max(max, w);
+        }
+        if (max > lastOutputWatermark) {
+            lastOutputWatermark = max;
+            output.emitWatermark(max);
+        }
     }
 }

@@ -21,6 +21,7 @@ import io.sluice.runtime.operators.timers.InternalTimerServiceImpl;
 import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 import io.sluice.runtime.tasks.ManualProcessingTimeService;
 import io.sluice.runtime.tasks.mailbox.Mail;
 import java.util.ArrayDeque;
@@ -49,7 +50,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * order. Actions the operator hands to its mailbox run at the end of the step that posted them.
  *
  * <p>Output: {@link #getOutput()} holds, in emission order, a copy of each emitted
- * {@link StreamRecord} (value and timestamp) and each forwarded {@link Watermark}. The record is
+ * {@link StreamRecord} (value and timestamp), each forwarded {@link Watermark} and each
+ * {@link WatermarkStatus}. The record is
  * copied because operators reuse record objects; the value itself is not copied, so an operator
  * that mutates an emitted value after emitting it changes what the harness holds.
  *
@@ -387,6 +389,11 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         @Override
         public void emitWatermark(WatermarkElement watermark) {
             outputList.add(watermark.getWatermark());
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus status) {
+            outputList.add(status);
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.sluice.api.eventtime.Watermark;
 import io.sluice.api.functions.KeySelector;
 import io.sluice.runtime.operators.OneInputStreamOperator;
 import io.sluice.runtime.streamrecord.StreamRecord;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 import java.util.Collection;
 import java.util.List;
 
@@ -76,6 +77,13 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> extends AbstractStreamOp
     public void processWatermark(Watermark watermark) throws Exception {
         checkOpen("processWatermark()");
         oneInputOperator.processWatermark(watermarkElement(watermark));
+        runMailboxActions();
+    }
+
+    /** Tells the operator its input turned idle or active; by default it forwards the status. */
+    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+        checkOpen("processWatermarkStatus()");
+        oneInputOperator.processWatermarkStatus(status);
         runMailboxActions();
     }
 

@@ -5,6 +5,7 @@ import io.sluice.api.eventtime.Watermark;
 import io.sluice.api.functions.KeySelector;
 import io.sluice.runtime.operators.TwoInputStreamOperator;
 import io.sluice.runtime.streamrecord.StreamRecord;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 import java.util.List;
 
 /**
@@ -81,6 +82,19 @@ public class TwoInputStreamOperatorTestHarness<IN1, IN2, OUT> extends AbstractSt
     public void processWatermark2(Watermark watermark) throws Exception {
         checkOpen("processWatermark2()");
         twoInputOperator.processWatermark2(watermarkElement(watermark));
+        runMailboxActions();
+    }
+
+    /** Tells the operator input 1 turned idle or active: an idle input does not hold back its clock. */
+    public void processWatermarkStatus1(WatermarkStatus status) throws Exception {
+        checkOpen("processWatermarkStatus1()");
+        twoInputOperator.processWatermarkStatus1(status);
+        runMailboxActions();
+    }
+
+    public void processWatermarkStatus2(WatermarkStatus status) throws Exception {
+        checkOpen("processWatermarkStatus2()");
+        twoInputOperator.processWatermarkStatus2(status);
         runMailboxActions();
     }
 

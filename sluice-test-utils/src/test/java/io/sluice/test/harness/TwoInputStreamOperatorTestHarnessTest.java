@@ -9,6 +9,7 @@ import io.sluice.api.functions.co.CoProcessFunction;
 import io.sluice.api.util.Collector;
 import io.sluice.api.util.OutputTag;
 import io.sluice.runtime.streamrecord.StreamRecord;
+import io.sluice.runtime.streamrecord.WatermarkStatus;
 import org.junit.jupiter.api.Test;
 
 class TwoInputStreamOperatorTestHarnessTest {
@@ -45,6 +46,39 @@ class TwoInputStreamOperatorTestHarnessTest {
                         new Watermark(10L),
                         new Watermark(20L),
                         new Watermark(30L));
+        harness.close();
+    }
+
+    @Test
+    void whenOneInputIsIdle_thenTheOtherAloneDrivesTheClockAndBothIdleMakeTheOutputIdle() throws Exception {
+        TwoInputStreamOperatorTestHarness<Integer, String, String> harness =
+                new TwoInputStreamOperatorTestHarness<>(new CoMapSpec(new CoMapFunction<Integer, String, String>() {
+                    @Override
+                    public String map1(Integer value) {
+                        return "int " + value;
+                    }
+
+                    @Override
+                    public String map2(String value) {
+                        return "str " + value;
+                    }
+                }));
+        harness.open();
+
+        harness.processWatermark1(10L); // input 2 has none yet: nothing forwarded
+        harness.processWatermarkStatus2(WatermarkStatus.IDLE); // input 1 alone: 10
+        harness.processWatermark1(12L);
+        harness.processWatermarkStatus1(WatermarkStatus.IDLE); // both idle: the output turns idle
+        harness.processWatermarkStatus2(WatermarkStatus.ACTIVE);
+        harness.processWatermark2(20L);
+
+        assertThat(harness.getOutput())
+                .containsExactly(
+                        new Watermark(10L),
+                        new Watermark(12L),
+                        WatermarkStatus.IDLE,
+                        WatermarkStatus.ACTIVE,
+                        new Watermark(20L));
         harness.close();
     }
 

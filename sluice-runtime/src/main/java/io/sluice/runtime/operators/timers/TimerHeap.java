@@ -17,6 +17,13 @@ final class TimerHeap<K, N> {
     private final Entry<K, N> probe = new Entry<>(0, null, null, 0);
     private long sequence;
 
+    /**
+     * The last timer {@link #add} saw, by identity of key and namespace: operators often register
+     * the same timer twice in a row (a window's trigger and its cleanup), and the second call then
+     * skips the hash lookup. Cleared whenever a timer leaves the heap.
+     */
+    private Entry<K, N> lastAdded;
+
     @SuppressWarnings("unchecked")
     TimerHeap() {
         heap = new Entry[16];
@@ -32,11 +39,18 @@ final class TimerHeap<K, N> {
 
     /** Adds the timer unless it exists; returns whether it was added. */
     boolean add(long timestamp, K key, N namespace) {
+        Entry<K, N> last = lastAdded;
+        if (last != null && last.timestamp == timestamp && last.key == key && last.namespace == namespace) {
+            return false;
+        }
         probe.set(timestamp, key, namespace);
-        if (index.containsKey(probe)) {
+        Entry<K, N> existing = index.get(probe);
+        if (existing != null) {
+            lastAdded = existing;
             return false;
         }
         Entry<K, N> e = new Entry<>(timestamp, key, namespace, sequence++);
+        lastAdded = e;
         index.put(e, e);
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
@@ -54,6 +68,7 @@ final class TimerHeap<K, N> {
         if (e == null) {
             return false;
         }
+        lastAdded = null;
         removeAt(e.heapIndex);
         return true;
     }
@@ -65,6 +80,7 @@ final class TimerHeap<K, N> {
         }
         Entry<K, N> head = heap[0];
         index.remove(head);
+        lastAdded = null;
         removeAt(0);
         return head;
     }
