@@ -40,6 +40,21 @@ class BenchmarkJobsTest {
     }
 
     @Test
+    void p3OfAMillionRecords_printsTheReferenceChecksum() throws Exception {
+        assertThat(P3Windows.run(1_000_000, 2, 1000, 1000)).isEqualTo(8200066632144965859L);
+        assertThat(Results.TOTAL.sum()).isEqualTo(1_000_000L);
+        assertThat(Results.COUNT.sum()).isEqualTo(100_000L); // 1000 auctions x 100 one-second windows
+    }
+
+    @Test
+    void p3Bids_matchTheirDefinitions() {
+        assertThat(Gen.bidAuction(12_345)).isEqualTo(345L);
+        assertThat(Gen.bidTimestamp(12_345)).isEqualTo(1_234L);
+        assertThat(Gen.bidPrice(7)).isEqualTo(1 + Long.remainderUnsigned(Gen.mix64(7 ^ 0x5bd1e995L), 10_000));
+        assertThat(Gen.p3Hash(1, 2, 3, 4)).isEqualTo(Gen.mix64(Gen.mix64(Gen.mix64(1) + 2) + 3 * 1_000_003L + 4));
+    }
+
+    @Test
     void p4OfThreeElements_sumsThemToSix() throws Exception {
         assertThat(P4Startup.run(1, System.nanoTime())).isEqualTo(6L);
         assertThat(Results.COUNT.sum()).isEqualTo(3L);

@@ -33,6 +33,10 @@ class MainTest {
         assertThat(run("P2", "10", "-1")).isEqualTo(2);
         assertThat(run("P4", "x")).isEqualTo(2);
         assertThat(run("P4", "1", "2")).isEqualTo(2);
+        assertThat(run("P3")).isEqualTo(2);
+        assertThat(run("P3", "1000", "500")).isEqualTo(2); // checkpoints are not built yet
+        assertThat(run("P3", "1000", "0", "0")).isEqualTo(2);
+        assertThat(run("P3", "1000", "0", "2", "-5")).isEqualTo(2);
     }
 
     @Test
