@@ -63,7 +63,10 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
     }
 
     private record RegisteredTaskExecutor(
-            TaskExecutorRegistration registration, TaskExecutorGateway gateway, List<Slot> slots) {}
+            TaskExecutorRegistration registration,
+            TaskExecutorGateway gateway,
+            List<Slot> slots,
+            long registrationTimestamp) {}
 
     @Override
     public CompletableFuture<Void> registerTaskExecutor(TaskExecutorRegistration registration) {
@@ -77,7 +80,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
             for (int i = 0; i < registration.numberOfSlots(); i++) {
                 slots.add(new Slot(new SlotID(id, i)));
             }
-            taskExecutors.put(id, new RegisteredTaskExecutor(registration, gateway, slots));
+            taskExecutors.put(id, new RegisteredTaskExecutor(registration, gateway, slots, System.currentTimeMillis()));
             LOG.info("Registered TaskExecutor {} with {} slots", id, registration.numberOfSlots());
             matchRequests();
             return null;
@@ -147,6 +150,27 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
                 }
             }
             return new ClusterOverview(taskExecutors.size(), total, free);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<TaskManagerInfo>> requestTaskManagerInfos() {
+        return callAsync(() -> {
+            List<TaskManagerInfo> infos = new ArrayList<>();
+            for (RegisteredTaskExecutor te : taskExecutors.values()) {
+                List<TaskManagerInfo.SlotInfo> slots = new ArrayList<>();
+                for (Slot s : te.slots()) {
+                    slots.add(new TaskManagerInfo.SlotInfo(s.id.slotIndex(), s.state, s.jobId));
+                }
+                TaskExecutorRegistration r = te.registration();
+                infos.add(new TaskManagerInfo(
+                        r.taskManagerId(),
+                        r.address(),
+                        r.dataLocation(),
+                        te.registrationTimestamp(),
+                        List.copyOf(slots)));
+            }
+            return List.copyOf(infos);
         });
     }
 
