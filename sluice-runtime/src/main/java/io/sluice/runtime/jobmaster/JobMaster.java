@@ -11,6 +11,7 @@ import io.sluice.runtime.executiongraph.AssignedSlot;
 import io.sluice.runtime.executiongraph.Execution;
 import io.sluice.runtime.executiongraph.ExecutionGraph;
 import io.sluice.runtime.executiongraph.ExecutionJobVertex;
+import io.sluice.runtime.executiongraph.ExecutionVertex;
 import io.sluice.runtime.executiongraph.TaskDeploymentDescriptorFactory;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.jobgraph.JobVertex;
@@ -29,6 +30,7 @@ import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -582,7 +584,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private JobDetails snapshotDetails() {
         List<JobDetails.VertexDetails> vertices = new ArrayList<>();
         for (JobVertex v : jobGraph.getVertices()) {
-            Map<ExecutionState, Integer> counts = new java.util.EnumMap<>(ExecutionState.class);
+            Map<ExecutionState, Integer> counts = new EnumMap<>(ExecutionState.class);
             for (ExecutionState s : ExecutionState.values()) {
                 counts.put(s, 0);
             }
@@ -590,7 +592,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             if (ejv == null) {
                 counts.put(ExecutionState.CREATED, v.getParallelism());
             } else {
-                for (var subtask : ejv.getSubtasks()) {
+                for (ExecutionVertex subtask : ejv.getSubtasks()) {
                     counts.merge(subtask.getCurrentExecution().getState(), 1, Integer::sum);
                 }
             }

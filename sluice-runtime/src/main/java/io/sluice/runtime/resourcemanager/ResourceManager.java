@@ -63,10 +63,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
     }
 
     private record RegisteredTaskExecutor(
-            TaskExecutorRegistration registration,
-            TaskExecutorGateway gateway,
-            List<Slot> slots,
-            long registrationTimestamp) {}
+            TaskExecutorRegistration registration, TaskExecutorGateway gateway, List<Slot> slots) {}
 
     @Override
     public CompletableFuture<Void> registerTaskExecutor(TaskExecutorRegistration registration) {
@@ -80,7 +77,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
             for (int i = 0; i < registration.numberOfSlots(); i++) {
                 slots.add(new Slot(new SlotID(id, i)));
             }
-            taskExecutors.put(id, new RegisteredTaskExecutor(registration, gateway, slots, System.currentTimeMillis()));
+            taskExecutors.put(id, new RegisteredTaskExecutor(registration, gateway, slots));
             LOG.info("Registered TaskExecutor {} with {} slots", id, registration.numberOfSlots());
             matchRequests();
             return null;
@@ -163,12 +160,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
                     slots.add(new TaskManagerInfo.SlotInfo(s.id.slotIndex(), s.state, s.jobId));
                 }
                 TaskExecutorRegistration r = te.registration();
-                infos.add(new TaskManagerInfo(
-                        r.taskManagerId(),
-                        r.address(),
-                        r.dataLocation(),
-                        te.registrationTimestamp(),
-                        List.copyOf(slots)));
+                infos.add(new TaskManagerInfo(r.taskManagerId(), r.address(), r.dataLocation(), List.copyOf(slots)));
             }
             return List.copyOf(infos);
         });

@@ -11,14 +11,8 @@ import java.util.List;
  *
  * @param address the TaskExecutor's gateway address in the RPC service
  * @param dataLocation where consumers fetch the partitions its tasks produce
- * @param registrationTimestamp when it registered, in the ResourceManager's clock (epoch millis)
  */
-public record TaskManagerInfo(
-        String taskManagerId,
-        String address,
-        ProducerLocation dataLocation,
-        long registrationTimestamp,
-        List<SlotInfo> slots)
+public record TaskManagerInfo(String taskManagerId, String address, ProducerLocation dataLocation, List<SlotInfo> slots)
         implements Serializable {
 
     /** One slot: its index, state and the job it is allocated to (null when free). */

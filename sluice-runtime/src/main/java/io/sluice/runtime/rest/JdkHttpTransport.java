@@ -41,8 +41,8 @@ public final class JdkHttpTransport implements HttpTransport {
         if (server != null) {
             throw new IllegalStateException("The HTTP transport is already started on " + server.getAddress());
         }
-        executor = Executors.newFixedThreadPool(threads, daemonThreads());
         HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 64);
+        executor = Executors.newFixedThreadPool(threads, daemonThreads());
         s.createContext("/", exchange -> serve(exchange, processor));
         s.setExecutor(executor);
         s.start();

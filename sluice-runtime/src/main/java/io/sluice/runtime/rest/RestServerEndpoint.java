@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -155,7 +156,7 @@ public class RestServerEndpoint implements AutoCloseable {
             return error(
                     503, "The cluster did not answer " + method + " " + path + " within " + awaitTimeout, Map.of());
         }
-        if (e instanceof EndpointStoppedException) {
+        if (e instanceof EndpointStoppedException || e instanceof RejectedExecutionException) {
             return error(503, "The cluster is shutting down: " + e.getMessage(), Map.of());
         }
         LOG.warn("REST request {} {} failed", method, path, e);

@@ -3,12 +3,14 @@ package io.sluice.runtime.rest;
 import static io.sluice.runtime.rest.RestClient.fieldNames;
 import static io.sluice.runtime.rest.RestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.api.configuration.Configuration;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.minicluster.MiniCluster;
 import io.sluice.runtime.minicluster.MiniClusterConfiguration;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -449,11 +451,30 @@ class DispatcherRestEndpointTest {
     }
 
     @Test
+    void whenRestPortIsTaken_thenTheSecondClusterFailsToStartNamingThePort() throws Exception {
+        int port = URI.create(cluster.getRestBaseUrl()).getPort();
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.LOCAL_REST_ENABLED, true);
+        conf.set(RestOptions.PORT, port);
+        MiniCluster second = new MiniCluster(
+                MiniClusterConfiguration.builder().setConfiguration(conf).build());
+
+        Throwable t = catchThrowable(second::start);
+
+        assertThat(t)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("The MiniCluster's REST endpoint could not start on 127.0.0.1:" + port
+                        + " (is the port taken? set rest.port, 0 for any): java.net.BindException");
+        // The first cluster is untouched.
+        assertThat(rest.get("/overview").status()).isEqualTo(200);
+    }
+
+    @Test
     void whenRestIsNotEnabled_thenTheMiniClusterHasNoEndpoint() throws Exception {
         try (MiniCluster plain = new MiniCluster(
                 MiniClusterConfiguration.builder().setNumTaskManagers(1).build())) {
             plain.start();
-            Throwable t = org.assertj.core.api.Assertions.catchThrowable(plain::getRestBaseUrl);
+            Throwable t = catchThrowable(plain::getRestBaseUrl);
             assertThat(t)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("This MiniCluster has no REST endpoint; set 'local.rest.enabled' to true in its"
