@@ -30,6 +30,7 @@ import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -597,7 +598,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 }
             }
             vertices.add(new JobDetails.VertexDetails(
-                    v.getId(), v.getName(), v.getParallelism(), v.getMaxParallelism(), counts));
+                    v.getId(),
+                    v.getName(),
+                    v.getParallelism(),
+                    v.getMaxParallelism(),
+                    Collections.unmodifiableMap(counts)));
         }
         return new JobDetails(
                 jobGraph.getJobId(),

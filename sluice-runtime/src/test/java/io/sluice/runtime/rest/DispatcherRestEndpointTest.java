@@ -451,6 +451,33 @@ class DispatcherRestEndpointTest {
     }
 
     @Test
+    void whenManyClientsCancelTheSameJobAtOnce_thenAllAreAcceptedAndTheJobIsCanceledOnce() throws Exception {
+        String id = startRunning(RestTestJobs.unbounded());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<RestClient.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                replies.add(pool.submit(() -> rest.send("PATCH", "/jobs/" + id + "?mode=cancel", null)));
+            }
+            for (Future<RestClient.Reply> f : replies) {
+                RestClient.Reply r = f.get(30, TimeUnit.SECONDS);
+                assertThat(r.status()).isEqualTo(202);
+                assertThat(r.json()).isEqualTo(json("{}"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitState(id, "CANCELED");
+        awaitAllSlotsFree();
+        assertThat(rest.get("/overview").json().get("jobs-cancelled").asInt()).isEqualTo(1);
+        assertThat(rest.get("/jobs/" + id + "/exceptions")
+                        .json()
+                        .get("exceptionHistory")
+                        .get("entries"))
+                .isEmpty();
+    }
+
+    @Test
     void whenRestPortIsTaken_thenTheSecondClusterFailsToStartNamingThePort() throws Exception {
         int port = URI.create(cluster.getRestBaseUrl()).getPort();
         Configuration conf = new Configuration();
