@@ -100,7 +100,10 @@ public final class BlobClient {
             }
             String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equals(key.hex())) {
-                throw new BlobCorruptedException(key, temp, actual);
+                throw new BlobCorruptedException(
+                        key,
+                        "Blob " + key + " downloaded from the blob server at " + serverAddress + " has SHA-256 "
+                                + actual + "; the download was discarded");
             }
             BlobStore.moveIntoPlace(temp, target);
             stored = true;

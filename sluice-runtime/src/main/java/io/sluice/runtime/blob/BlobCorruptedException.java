@@ -15,6 +15,11 @@ public final class BlobCorruptedException extends IOException {
         this.key = key;
     }
 
+    public BlobCorruptedException(BlobKey key, String message) {
+        super(message);
+        this.key = key;
+    }
+
     public BlobKey getKey() {
         return key;
     }

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Serves a {@link BlobStore} read-only over HTTP: {@code GET /blobs/{key}}.
  *
  * <pre>
- *   200  the blob's bytes (verified against the key just before sending)
+ *   200  the blob's bytes (the open file is verified against the key, then sent)
  *   400  the path segment is not a key (64 lowercase hex digits); nothing is looked up
  *   404  no blob with that key
  *   405  any method but GET
@@ -93,21 +93,22 @@ public final class BlobServer implements AutoCloseable {
                 return;
             }
             BlobKey key = new BlobKey(candidate);
-            Path file;
+            FileChannel blob;
             try {
-                file = store.get(key);
+                blob = store.openVerified(key);
             } catch (NoSuchFileException e) {
                 sendText(exchange, 404, "No blob with key " + key);
                 return;
             } catch (BlobCorruptedException e) {
-                LOG.error("Refusing to serve blob {}: {}", key, e.getMessage());
+                LOG.error("Refusing to serve a corrupted blob: {}", e.getMessage());
                 sendText(exchange, 500, "Blob " + key + " is corrupted on the server and will not be served");
                 return;
             }
-            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-            exchange.sendResponseHeaders(200, Files.size(file));
-            try (OutputStream body = exchange.getResponseBody()) {
-                Files.copy(file, body);
+            try (blob;
+                    OutputStream body = exchange.getResponseBody()) {
+                exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                exchange.sendResponseHeaders(200, blob.size());
+                Channels.newInputStream(blob).transferTo(body);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Blob request {} from {} failed", exchange.getRequestURI(), exchange.getRemoteAddress(), e);

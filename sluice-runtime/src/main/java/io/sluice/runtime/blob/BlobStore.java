@@ -3,11 +3,14 @@ package io.sluice.runtime.blob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,6 +85,36 @@ public final class BlobStore {
         }
         Sha256.verify(key, file);
         return file;
+    }
+
+    /**
+     * Opens the blob for reading, positioned at its start, after checking that the content of this
+     * very open file hashes to the key; a file replaced or damaged after the check cannot be served in
+     * its place. The caller closes the channel.
+     *
+     * @throws NoSuchFileException when no blob has this key
+     * @throws BlobCorruptedException when the file's content does not match the key
+     */
+    public FileChannel openVerified(BlobKey key) throws IOException {
+        Path file = fileOf(key);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException("No blob with key " + key);
+        }
+        try {
+            // Not closed: closing the stream would close the channel we hand out.
+            String actual = Sha256.ofStream(Channels.newInputStream(channel));
+            if (!actual.equals(key.hex())) {
+                throw new BlobCorruptedException(key, file, actual);
+            }
+            channel.position(0);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     public boolean contains(BlobKey key) {

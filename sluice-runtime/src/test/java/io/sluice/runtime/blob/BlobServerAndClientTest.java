@@ -3,10 +3,13 @@ package io.sluice.runtime.blob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +94,32 @@ class BlobServerAndClientTest {
                 .hasMessage("Could not fetch blob " + key + " from the blob server at " + server.getAddress()
                         + ": HTTP 500: Blob " + key + " is corrupted on the server and will not be served");
         assertThat(BlobStoreTest.filesIn(dir.resolve("cache"))).isEmpty();
+    }
+
+    @Test
+    void whenServerSendsBytesThatDoNotMatchTheKey_thenClientDiscardsThem() throws Exception {
+        HttpServer liar = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        liar.createContext("/", exchange -> {
+            byte[] evil = "evil".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, evil.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(evil);
+            }
+        });
+        liar.start();
+        try {
+            BlobClient client = new BlobClient(liar.getAddress(), dir.resolve("cache"), Duration.ofSeconds(10));
+            BlobKey key = new BlobKey(BlobStoreTest.sha256("good".getBytes(StandardCharsets.UTF_8)));
+
+            assertThatThrownBy(() -> client.getFile(key))
+                    .isInstanceOf(BlobCorruptedException.class)
+                    .hasMessage("Blob " + key + " downloaded from the blob server at " + liar.getAddress()
+                            + " has SHA-256 " + BlobStoreTest.sha256("evil".getBytes(StandardCharsets.UTF_8))
+                            + "; the download was discarded");
+            assertThat(BlobStoreTest.filesIn(dir.resolve("cache"))).isEmpty();
+        } finally {
+            liar.stop(0);
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -113,6 +115,27 @@ class BlobStoreTest {
                         + "; it will not be served, upload the jar again")
                 .satisfies(
                         e -> assertThat(((BlobCorruptedException) e).getKey()).isEqualTo(key));
+    }
+
+    @Test
+    void openVerifiedReturnsTheContentOrFailsForMissingAndCorruptedBlobs() throws Exception {
+        BlobStore store = new BlobStore(dir);
+        BlobKey key = store.put(stream("channel content"), LIMIT);
+        try (FileChannel channel = store.openVerified(key)) {
+            assertThat(channel.position()).isZero();
+            assertThat(new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("channel content");
+        }
+
+        BlobKey missing = new BlobKey("cd".repeat(32));
+        assertThatThrownBy(() -> store.openVerified(missing))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessage("No blob with key " + missing);
+
+        Files.writeString(dir.resolve(key.hex()), "changed");
+        assertThatThrownBy(() -> store.openVerified(key))
+                .isInstanceOf(BlobCorruptedException.class)
+                .hasMessageStartingWith("Blob " + key + " is corrupted: ");
     }
 
     @Test
