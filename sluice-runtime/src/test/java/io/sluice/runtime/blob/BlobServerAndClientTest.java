@@ -16,6 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +73,34 @@ class BlobServerAndClientTest {
         server.close();
         assertThat(client.getFile(key)).isEqualTo(file);
         assertThat(Files.readString(client.getFile(key))).isEqualTo("user code");
+    }
+
+    @Test
+    void whenManyTasksFetchTheSameBlobAtOnce_thenAllGetTheSameIntactFile() throws Exception {
+        byte[] content = new byte[500_000];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 7);
+        }
+        BlobKey key = store.put(new ByteArrayInputStream(content), 1 << 20);
+        BlobClient client = client();
+        int threads = 6;
+        CyclicBarrier barrier = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Path>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    barrier.await();
+                    return client.getFile(key);
+                }));
+            }
+            for (Future<Path> result : results) {
+                assertThat(Files.readAllBytes(result.get())).isEqualTo(content);
+            }
+            assertThat(BlobStoreTest.filesIn(dir.resolve("cache"))).containsExactly(key.hex());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

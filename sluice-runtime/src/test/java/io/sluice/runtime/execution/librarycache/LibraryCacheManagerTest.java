@@ -18,23 +18,24 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LibraryCacheManagerTest {
     private static final long GC_WAIT_MILLIS = 20_000;
 
+    /** Shared by all tests: the jars are compiled once per class. */
     @TempDir
-    Path dir;
+    static Path dir;
 
     /** A jar the "cluster" (the parent loader) has: demo.Greeter says "parent". */
-    private Path parentJar;
+    private static Path parentJar;
     /** The job's jar: demo.Greeter says "child", plus a fake io.sluice.api class and resources. */
-    private Path userJar;
+    private static Path userJar;
 
-    @BeforeEach
-    void buildJars() throws IOException {
+    @BeforeAll
+    static void buildJars() throws IOException {
         parentJar = TestJars.build(
                 dir,
                 dir.resolve("parent.jar"),
