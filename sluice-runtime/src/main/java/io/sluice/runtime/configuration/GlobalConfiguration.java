@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,7 +58,7 @@ public final class GlobalConfiguration {
     public static Configuration loadConfiguration(Path confDir, Map<String, String> dynamicProperties) {
         Path file = confDir.resolve(CONFIG_FILE_NAME);
         Map<String, SetValue> values = readFile(file);
-        dynamicProperties.forEach((key, value) -> values.put(key, new SetValue(value, dynamicOrigin(key, value))));
+        dynamicProperties.forEach((key, value) -> values.put(key, SetValue.dynamic(key, value)));
 
         Configuration config = new Configuration();
         for (Map.Entry<String, SetValue> e : values.entrySet()) {
@@ -85,11 +86,35 @@ public final class GlobalConfiguration {
         return Path.of("conf");
     }
 
-    /** A value as written, and where: "in /x/sluice.yaml, line 3" or "in dynamic property -Dk=v". */
-    private record SetValue(String value, String origin) {}
+    /**
+     * Collects {@code -Dkey=value} arguments, in order (a later one wins); other arguments are
+     * ignored. A {@code -D} argument without {@code =} or with an empty key is an error.
+     */
+    public static Map<String, String> dynamicProperties(List<String> args) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("-D")) {
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            if (eq <= 2) {
+                throw new IllegalConfigurationException(
+                        "Dynamic property '" + arg + "' must have the form -Dkey=value, for example -Drest.port=8081.");
+            }
+            properties.put(arg.substring(2, eq).trim(), arg.substring(eq + 1));
+        }
+        return properties;
+    }
 
-    private static String dynamicOrigin(String key, String value) {
-        return "in dynamic property -D" + key + "=" + value;
+    /**
+     * A value as written and where: origin is "in /x/sluice.yaml, line 3" or "in dynamic property
+     * -Dk=v"; line is 0 for a dynamic property. A non-null problem (no value, a list) is reported
+     * only once the key is known to exist, so a misspelt key is reported as unknown first.
+     */
+    private record SetValue(String value, String origin, int line, String problem) {
+        static SetValue dynamic(String key, String value) {
+            return new SetValue(value, "in dynamic property -D" + key + "=" + value, 0, null);
+        }
     }
 
     private static void validate(String key, SetValue set) {
@@ -100,6 +125,10 @@ public final class GlobalConfiguration {
                                 .map(k -> " Did you mean '" + k + "'?")
                                 .orElse("")
                         + " docs/configuration.md lists every option."));
+        if (set.problem() != null) {
+            throw new IllegalConfigurationException(
+                    "Configuration key '" + key + "' " + set.origin() + " " + set.problem() + ".");
+        }
         Object parsed;
         try {
             parsed = new Configuration().setString(key, set.value()).get(registered.option());
@@ -178,21 +207,23 @@ public final class GlobalConfiguration {
             int keyLine = line(parser);
             String origin = "in " + file + ", line " + keyLine;
             JsonToken value = parser.nextToken();
+            SetValue set;
             switch (value) {
-                case START_OBJECT -> readMap(parser, file, key + ".", values);
-                case START_ARRAY -> throw new IllegalConfigurationException(
-                        "Configuration key '" + key + "' " + origin + " must have a single value, not a list.");
-                case VALUE_NULL -> throw new IllegalConfigurationException(
-                        "Configuration key '" + key + "' " + origin + " has no value.");
-                default -> {
-                    SetValue earlier = values.put(key, new SetValue(parser.getText(), origin));
-                    if (earlier != null) {
-                        throw new IllegalConfigurationException("Configuration key '" + key + "' is set twice in "
-                                + file + ": "
-                                + earlier.origin().substring(earlier.origin().lastIndexOf("line "))
-                                + " and line " + keyLine + ".");
-                    }
+                case START_OBJECT -> {
+                    readMap(parser, file, key + ".", values);
+                    continue;
                 }
+                case START_ARRAY -> {
+                    parser.skipChildren();
+                    set = new SetValue(null, origin, keyLine, "must have a single value, not a list");
+                }
+                case VALUE_NULL -> set = new SetValue(null, origin, keyLine, "has no value");
+                default -> set = new SetValue(parser.getText(), origin, keyLine, null);
+            }
+            SetValue earlier = values.put(key, set);
+            if (earlier != null) {
+                throw new IllegalConfigurationException("Configuration key '" + key + "' is set twice in " + file
+                        + ": line " + earlier.line() + " and line " + keyLine + ".");
             }
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -201,6 +202,42 @@ class GlobalConfigurationTest {
                 .hasMessage("Unknown configuration key 'heartbeat.intervall' in dynamic property"
                         + " -Dheartbeat.intervall=5 s. Did you mean 'heartbeat.interval'?"
                         + " docs/configuration.md lists every option.");
+    }
+
+    @Test
+    void whenAnUnknownKeyHasNoValue_thenItIsReportedAsUnknown() throws IOException {
+        assertFails(
+                "rest.port: 1\nrestt:\n",
+                "Unknown configuration key 'restt' in " + file()
+                        + ", line 2. docs/configuration.md lists every option.");
+    }
+
+    // ------------------------------------------------------------------ dynamic properties
+
+    @Test
+    void dynamicPropertiesAreTakenFromDashDArgumentsOnly_laterOnesWinning() {
+        assertThat(GlobalConfiguration.dynamicProperties(List.of(
+                        "taskmanager", "-Drest.port=9000", "-Dheartbeat.interval=2 s", "-x", "-Drest.port=9001")))
+                .containsExactly(Map.entry("rest.port", "9001"), Map.entry("heartbeat.interval", "2 s"));
+        assertThat(GlobalConfiguration.dynamicProperties(List.of("-Drest.address=")))
+                .containsExactly(Map.entry("rest.address", ""));
+    }
+
+    @Test
+    void whenADashDArgumentHasNoEqualsSign_thenTheMessageShowsTheForm() {
+        assertThatThrownBy(() -> GlobalConfiguration.dynamicProperties(List.of("-Drest.port")))
+                .isInstanceOf(IllegalConfigurationException.class)
+                .hasMessage("Dynamic property '-Drest.port' must have the form -Dkey=value, for example"
+                        + " -Drest.port=8081.");
+        assertThatThrownBy(() -> GlobalConfiguration.dynamicProperties(List.of("-D=1")))
+                .isInstanceOf(IllegalConfigurationException.class)
+                .hasMessage("Dynamic property '-D=1' must have the form -Dkey=value, for example -Drest.port=8081.");
+    }
+
+    @Test
+    void whenADynamicPropertyOverridesAMalformedFileValue_thenTheOverrideIsUsed() throws IOException {
+        Configuration config = load("rest.port: abc\n", Map.of("rest.port", "9093"));
+        assertThat(config.get(RestOptions.PORT)).isEqualTo(9093);
     }
 
     // ------------------------------------------------------------------ malformed values
