@@ -5,6 +5,8 @@ import io.sluice.api.common.JobExecutionException;
 import io.sluice.api.common.JobExecutionResult;
 import io.sluice.api.common.JobID;
 import io.sluice.api.configuration.Configuration;
+import io.sluice.runtime.configuration.ClusterOptions;
+import io.sluice.runtime.configuration.RestOptions;
 import io.sluice.runtime.dispatcher.Dispatcher;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.dispatcher.DispatcherServices;
@@ -16,7 +18,6 @@ import io.sluice.runtime.resourcemanager.ClusterOverview;
 import io.sluice.runtime.resourcemanager.ResourceManager;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.rest.DispatcherRestEndpoint;
-import io.sluice.runtime.rest.RestOptions;
 import io.sluice.runtime.rpc.LocalRpcService;
 import io.sluice.runtime.taskexecutor.TaskExecutor;
 import io.sluice.runtime.taskexecutor.TaskExecutorConfiguration;
@@ -99,14 +100,15 @@ public final class MiniCluster implements AutoCloseable {
                         rpcService, RESOURCE_MANAGER_ADDRESS, config.getConfiguration(), Clock.systemUTC()));
         rpcService.register(DISPATCHER_ADDRESS, dispatcher);
         Configuration conf = config.getConfiguration();
-        if (conf.get(RestOptions.LOCAL_REST_ENABLED)) {
+        if (conf.get(ClusterOptions.LOCAL_REST_ENABLED)) {
             try {
                 restEndpoint = DispatcherRestEndpoint.start(dispatcher, resourceManager, conf);
             } catch (Exception e) {
                 close();
                 throw new IllegalStateException(
-                        "The MiniCluster's REST endpoint could not start on " + conf.get(RestOptions.ADDRESS) + ":"
-                                + conf.get(RestOptions.PORT) + " (is the port taken? set rest.port, 0 for any): " + e,
+                        "The MiniCluster's REST endpoint could not start on " + DispatcherRestEndpoint.bindAddress(conf)
+                                + ":" + conf.get(RestOptions.PORT) + " (is the port taken? set rest.port, 0 for any): "
+                                + e,
                         e);
             }
         }
@@ -130,7 +132,7 @@ public final class MiniCluster implements AutoCloseable {
         checkRunning();
         if (restEndpoint == null) {
             throw new IllegalStateException("This MiniCluster has no REST endpoint; set '"
-                    + RestOptions.LOCAL_REST_ENABLED.key() + "' to true in its configuration");
+                    + ClusterOptions.LOCAL_REST_ENABLED.key() + "' to true in its configuration");
         }
         return restEndpoint.getRestBaseUrl();
     }

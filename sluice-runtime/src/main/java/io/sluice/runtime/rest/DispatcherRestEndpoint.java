@@ -1,11 +1,13 @@
 package io.sluice.runtime.rest;
 
 import io.sluice.api.configuration.Configuration;
+import io.sluice.runtime.configuration.RestOptions;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.rest.handler.ClusterHandlers;
 import io.sluice.runtime.rest.handler.JobHandlers;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The cluster's REST API, served next to the Dispatcher. Routes (also under {@code /v1}):
@@ -27,10 +29,15 @@ import java.time.Clock;
  */
 public final class DispatcherRestEndpoint extends RestServerEndpoint {
     private static final int THREADS = 4;
-    private static final int MAX_BODY_BYTES = 1 << 20;
+    /** How long a request waits for the Dispatcher or ResourceManager before it is answered with 503. */
+    static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(30);
 
     private DispatcherRestEndpoint(Router router, Configuration configuration) {
-        super(router, new JdkHttpTransport(THREADS, MAX_BODY_BYTES), configuration.get(RestOptions.AWAIT_TIMEOUT));
+        super(
+                router,
+                new JdkHttpTransport(THREADS, (int)
+                        configuration.get(RestOptions.SERVER_MAX_CONTENT_LENGTH).bytes()),
+                AWAIT_TIMEOUT);
     }
 
     /** The endpoint with every route; not started. */
@@ -53,12 +60,19 @@ public final class DispatcherRestEndpoint extends RestServerEndpoint {
         return new DispatcherRestEndpoint(router, configuration);
     }
 
-    /** Creates and starts the endpoint on {@code rest.address} and {@code rest.port}. */
+    /** Creates and starts the endpoint on {@code rest.bind-address} (else {@code rest.address}) and {@code rest.port}. */
     public static DispatcherRestEndpoint start(
             DispatcherGateway dispatcher, ResourceManagerGateway resourceManager, Configuration configuration)
             throws Exception {
         DispatcherRestEndpoint endpoint = create(dispatcher, resourceManager, configuration);
-        endpoint.start(configuration.get(RestOptions.ADDRESS), configuration.get(RestOptions.PORT));
+        endpoint.start(bindAddress(configuration), configuration.get(RestOptions.PORT));
         return endpoint;
+    }
+
+    /** {@code rest.bind-address} if set, else {@code rest.address}. */
+    public static String bindAddress(Configuration configuration) {
+        return configuration.contains(RestOptions.BIND_ADDRESS)
+                ? configuration.get(RestOptions.BIND_ADDRESS)
+                : configuration.get(RestOptions.ADDRESS);
     }
 }

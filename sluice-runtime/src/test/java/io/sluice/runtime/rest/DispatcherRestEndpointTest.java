@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.api.configuration.Configuration;
+import io.sluice.runtime.configuration.ClusterOptions;
+import io.sluice.runtime.configuration.RestOptions;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.minicluster.MiniCluster;
 import io.sluice.runtime.minicluster.MiniClusterConfiguration;
@@ -43,7 +45,7 @@ class DispatcherRestEndpointTest {
     @BeforeEach
     void startCluster() throws Exception {
         Configuration conf = new Configuration();
-        conf.set(RestOptions.LOCAL_REST_ENABLED, true);
+        conf.set(ClusterOptions.LOCAL_REST_ENABLED, true);
         conf.set(RestOptions.ADDRESS, "127.0.0.1");
         conf.set(RestOptions.PORT, 0);
         cluster = new MiniCluster(MiniClusterConfiguration.builder()
@@ -481,7 +483,7 @@ class DispatcherRestEndpointTest {
     void whenRestPortIsTaken_thenTheSecondClusterFailsToStartNamingThePort() throws Exception {
         int port = URI.create(cluster.getRestBaseUrl()).getPort();
         Configuration conf = new Configuration();
-        conf.set(RestOptions.LOCAL_REST_ENABLED, true);
+        conf.set(ClusterOptions.LOCAL_REST_ENABLED, true);
         conf.set(RestOptions.PORT, port);
         MiniCluster second = new MiniCluster(
                 MiniClusterConfiguration.builder().setConfiguration(conf).build());
