@@ -2,7 +2,6 @@ package io.sluice.runtime.operators.windowing;
 
 import io.sluice.api.dag.OperatorSpec.WindowSpec;
 import io.sluice.api.functions.Function;
-import io.sluice.api.state.KeyedStateStore;
 import io.sluice.api.state.MergingState;
 import io.sluice.api.state.State;
 import io.sluice.api.state.StateDescriptor;
@@ -18,11 +17,11 @@ import io.sluice.api.windowing.triggers.TriggerResult;
 import io.sluice.api.windowing.windows.Window;
 import io.sluice.runtime.operators.AbstractUdfStreamOperator;
 import io.sluice.runtime.operators.OneInputStreamOperator;
+import io.sluice.runtime.operators.Output;
 import io.sluice.runtime.operators.timers.InternalTimer;
 import io.sluice.runtime.operators.timers.InternalTimerService;
 import io.sluice.runtime.operators.timers.Triggerable;
 import io.sluice.runtime.state.InternalMergingState;
-import io.sluice.runtime.state.VoidNamespace;
 import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import java.util.Collection;
@@ -75,7 +74,6 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
     private final boolean eventTime;
     private final long allowedLateness;
     private final OutputTag<IN> lateOutput;
-    private final InternalWindowFunction<Object, OUT, K, W> function;
 
     private HeapKeyedStateBackend<Object> backend;
     protected InternalTimerService<W> timers;
@@ -84,8 +82,9 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
     private ValueState<LinkedHashMap<W, W>> sessionState;
     private SessionIndex.MergeListener<W> sessionMerger;
     private TriggerScope triggerScope;
-    private FunctionScope functionScope;
-    private WindowCollector<OUT> collector;
+    private WindowScope<W> scope;
+    private WindowFunctionInvoker<K, W> function;
+    private WindowCollector<Object> collector;
     private WindowAssigner.WindowAssignerContext assignerContext;
 
     @SuppressWarnings("unchecked")
@@ -108,7 +107,6 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
         this.eventTime = assigner.isEventTime();
         this.allowedLateness = spec.allowedLateness();
         this.lateOutput = (OutputTag<IN>) spec.lateDataOutputTag();
-        this.function = InternalWindowFunction.of(spec.windowFunction());
     }
 
     @Override
@@ -129,8 +127,9 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
             sessionMerger = this::mergeSessions;
         }
         triggerScope = new TriggerScope();
-        functionScope = new FunctionScope();
-        collector = new WindowCollector<>(output);
+        scope = new WindowScope<>(backend, timers, output, sessionAssigner != null);
+        function = WindowFunctionInvoker.create(spec.windowFunction(), scope);
+        collector = new WindowCollector<>((Output<Object>) (Output<?>) output);
         assignerContext = new WindowAssigner.WindowAssignerContext() {
             @Override
             public long getCurrentProcessingTime() {
@@ -208,8 +207,8 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
     @SuppressWarnings("unchecked")
     private void evaluate(W window, Iterable<Object> input) throws Exception {
         collector.setTimestamp(window.maxTimestamp());
-        functionScope.window = window;
-        function.process((K) getCurrentKey(), window, functionScope, input, collector);
+        scope.window = window;
+        function.invoke((K) getCurrentKey(), input, collector);
     }
 
     // ------------------------------------------------------------------ sessions
@@ -293,8 +292,8 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
     private void drop(W window) throws Exception {
         buffer.clear();
         trigger.clear(window, triggerScope);
-        functionScope.window = window;
-        function.clear(window, functionScope);
+        scope.window = window;
+        function.windowDropped();
     }
 
     // ------------------------------------------------------------------ lateness and cleanup
@@ -410,47 +409,6 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
                 throw new IllegalStateException(
                         "Merging trigger state '" + stateDescriptor.getName() + "' into " + window + " failed", e);
             }
-        }
-    }
-
-    /** What the window function sees: its window, the clocks, per-window and per-key state, side outputs. */
-    private final class FunctionScope implements InternalWindowFunction.Context {
-        W window;
-        private final KeyedStateStore perWindow = new NamespacedStateStore(backend, () -> {
-            if (sessionAssigner != null) {
-                // as in Flink: merging windows would have to merge arbitrary user state
-                throw new UnsupportedOperationException("Per-window state is not allowed when using merging windows.");
-            }
-            return window;
-        });
-        private final KeyedStateStore perKey = new NamespacedStateStore(backend, () -> VoidNamespace.INSTANCE);
-
-        @Override
-        public long currentProcessingTime() {
-            return timers.currentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return timers.currentWatermark();
-        }
-
-        @Override
-        public KeyedStateStore windowState() {
-            return perWindow;
-        }
-
-        @Override
-        public KeyedStateStore globalState() {
-            return perKey;
-        }
-
-        @Override
-        public <X> void output(OutputTag<X> outputTag, X value) {
-            if (outputTag == null) {
-                throw new IllegalArgumentException("OutputTag must not be null.");
-            }
-            output.collect(outputTag, new StreamRecord<>(value, window.maxTimestamp()));
         }
     }
 }
