@@ -503,4 +503,54 @@ class WindowOperatorTest {
         assertThat(h.takeOutput()).containsExactly("a 0 #1@9", "b 0 #1@9", "a 10 #2@19", "a 20 #3@29");
         assertThat(h.operator.getKeyedStateBackend().numKeys("firings")).isEqualTo(2);
     }
+
+    @Test
+    void sessionWindows_aCountTriggerCountsAcrossMergedSessions() throws Exception {
+        var h = harness(spec(
+                EventTimeSessionWindows.withGap(Duration.ofMillis(10)),
+                CountTrigger.of(3),
+                null,
+                0,
+                false,
+                WindowContents.ITERABLE,
+                null,
+                new Describe()));
+        h.element(t("a", 1), 0);
+        h.element(t("a", 2), 20);
+        assertThat(h.takeOutput()).isEmpty();
+        h.element(t("a", 4), 10); // bridges [0,10) and [20,30): their counts (1 + 1) merge, this element makes 3
+        assertThat(h.takeOutput()).containsExactly("a [0,30) 3 7@29");
+        h.watermark(100);
+        assertThat(h.takeOutput()).isEmpty();
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.SESSIONS))
+                .isZero();
+        assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.WINDOW_CONTENTS))
+                .isZero();
+    }
+
+    /**
+     * A new window equal to a session that grew by merging lands in that session and sees its
+     * contents (Flink's own merging set maps such a window to a fresh, empty namespace instead).
+     */
+    @Test
+    void dynamicSessions_aWindowEqualToAMergedSession_joinsItsContents() throws Exception {
+        var h = harness(spec(
+                EventTimeSessionWindows.<Tuple2<String, Integer>>withDynamicGap(e -> e.f1),
+                null,
+                null,
+                0,
+                false,
+                WindowContents.ITERABLE,
+                null,
+                new Describe()));
+        h.element(t("a", 5), 0); // [0,5)
+        h.element(t("a", 12), 3); // [3,15): the session is [0,15)
+        h.element(t("a", 15), 0); // [0,15) again
+        h.watermark(14);
+        assertThat(h.takeOutput()).containsExactly("a [0,15) 3 32@14");
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.WINDOW_CONTENTS))
+                .isZero();
+    }
 }
