@@ -75,14 +75,18 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
     private final long allowedLateness;
     private final OutputTag<IN> lateOutput;
 
+    private final WindowBuffer.Evaluator<W> evaluator = this::evaluate;
+
+    // set up in open(); the collaborators below are re-aimed (key, namespace, window) per call
     private HeapKeyedStateBackend<Object> backend;
     protected InternalTimerService<W> timers;
     private WindowBuffer<W> buffer;
-    private final WindowBuffer.Evaluator<W> evaluator = this::evaluate;
+    /** Each key's live sessions (a {@link SessionIndex} map); only with a merging assigner. */
     private ValueState<LinkedHashMap<W, W>> sessionState;
+
     private SessionIndex.MergeListener<W> sessionMerger;
     private TriggerScope triggerScope;
-    private WindowScope<W> scope;
+    private WindowScope<W> functionScope;
     private WindowFunctionInvoker<K, W> function;
     private WindowCollector<Object> collector;
     private WindowAssigner.WindowAssignerContext assignerContext;
@@ -127,8 +131,8 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
             sessionMerger = this::mergeSessions;
         }
         triggerScope = new TriggerScope();
-        scope = new WindowScope<>(backend, timers, output, sessionAssigner != null);
-        function = WindowFunctionInvoker.create(spec.windowFunction(), scope);
+        functionScope = new WindowScope<>(backend, timers, output, sessionAssigner != null);
+        function = WindowFunctionInvoker.create(spec.windowFunction(), functionScope);
         collector = new WindowCollector<>((Output<Object>) (Output<?>) output);
         assignerContext = new WindowAssigner.WindowAssignerContext() {
             @Override
@@ -207,7 +211,7 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
     @SuppressWarnings("unchecked")
     private void evaluate(W window, Iterable<Object> input) throws Exception {
         collector.setTimestamp(window.maxTimestamp());
-        scope.window = window;
+        functionScope.window = window;
         function.invoke((K) getCurrentKey(), input, collector);
     }
 
@@ -292,7 +296,7 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
     private void drop(W window) throws Exception {
         buffer.clear();
         trigger.clear(window, triggerScope);
-        scope.window = window;
+        functionScope.window = window;
         function.windowDropped();
     }
 
