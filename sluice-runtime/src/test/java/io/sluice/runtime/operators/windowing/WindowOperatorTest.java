@@ -19,6 +19,7 @@ import io.sluice.api.util.Collector;
 import io.sluice.api.util.OutputTag;
 import io.sluice.api.windowing.assigners.EventTimeSessionWindows;
 import io.sluice.api.windowing.assigners.GlobalWindows;
+import io.sluice.api.windowing.assigners.ProcessingTimeSessionWindows;
 import io.sluice.api.windowing.assigners.SlidingEventTimeWindows;
 import io.sluice.api.windowing.assigners.TumblingEventTimeWindows;
 import io.sluice.api.windowing.assigners.TumblingProcessingTimeWindows;
@@ -550,6 +551,32 @@ class WindowOperatorTest {
         h.watermark(14);
         assertThat(h.takeOutput()).containsExactly("a [0,15) 3 32@14");
         assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.WINDOW_CONTENTS))
+                .isZero();
+    }
+
+    @Test
+    void processingTimeSessions_mergeOnTheClock_andAreDroppedAtTheirEnd() throws Exception {
+        var h = harness(spec(
+                ProcessingTimeSessionWindows.withGap(Duration.ofMillis(10)),
+                null,
+                null,
+                0,
+                false,
+                WindowContents.ITERABLE,
+                null,
+                new Describe()));
+        h.processingTime(1);
+        h.element(t("a", 1), 100); // [1,11)
+        h.processingTime(6);
+        h.element(t("a", 2), 0); // [6,16): the session is [1,16)
+        h.element(t("b", 4), 0); // [6,16)
+        h.processingTime(14);
+        assertThat(h.takeOutput()).isEmpty();
+        h.processingTime(15);
+        assertThat(h.takeOutput()).containsExactly("a [1,16) 2 3@15", "b [6,16) 1 4@15");
+        assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.SESSIONS))
+                .isZero();
         assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.WINDOW_CONTENTS))
                 .isZero();
     }
