@@ -1,16 +1,18 @@
 package io.sluice.runtime.operators.windowing;
 
+import io.sluice.api.dag.OperatorSpec.WindowContents;
 import io.sluice.api.dag.OperatorSpec.WindowSpec;
 import io.sluice.api.functions.AggregateFunction;
+import io.sluice.api.functions.Function;
 import io.sluice.api.functions.ReduceFunction;
 import io.sluice.api.state.ListState;
 import io.sluice.api.state.ListStateDescriptor;
-import io.sluice.api.state.StateDescriptor;
 import io.sluice.api.typeinfo.GenericTypeInfo;
 import io.sluice.api.typeinfo.TypeInformation;
 import io.sluice.api.windowing.evictors.Evictor;
 import io.sluice.api.windowing.evictors.TimestampedValue;
 import io.sluice.api.windowing.windows.Window;
+import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -18,100 +20,135 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A {@link WindowOperator} with an {@link Evictor}: every element is kept with its timestamp (no
- * incremental reduce or aggregate); when the window fires, the evictor removes elements before the
- * function runs ({@code evictBefore}), the function sees the rest (reduced or aggregated first if
- * the user asked for that), then the evictor may remove more ({@code evictAfter}); what remains is
- * the window's new contents.
+ * A {@link WindowOperator} with an {@link Evictor}. It differs only in its buffer: every element
+ * is kept with its timestamp, even when the user asked for a reduce or an aggregate. When a window
+ * fires, the evictor may drop elements ({@code evictBefore}), the function runs on the rest
+ * (reduced or aggregated on the spot if asked for), the evictor may drop more
+ * ({@code evictAfter}), and what is left stays in the window.
  */
 public class EvictingWindowOperator<K, IN, OUT, W extends Window> extends WindowOperator<K, IN, OUT, W> {
-    private final Evictor<Object, W> evictor;
-    private ListState<TimestampedValue<Object>> evictingState;
-    private Evictor.EvictorContext evictorContext;
 
-    @SuppressWarnings("unchecked")
     public EvictingWindowOperator(WindowSpec spec) {
         super(spec);
-        this.evictor = (Evictor<Object, W>) spec.evictor();
+        if (spec.evictor() == null) {
+            throw new IllegalArgumentException("An evicting window operator needs an evictor");
+        }
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public void open() throws Exception {
-        super.open();
-        evictingState = (ListState<TimestampedValue<Object>>) windowStateNamespaces;
-        evictorContext = new Evictor.EvictorContext() {
+    protected WindowBuffer<W> createBuffer(HeapKeyedStateBackend<Object> backend) {
+        Evictor.EvictorContext clocks = new Evictor.EvictorContext() {
             @Override
             public long getCurrentProcessingTime() {
-                return timerService.currentProcessingTime();
+                return timers.currentProcessingTime();
             }
 
             @Override
             public long getCurrentWatermark() {
-                return timerService.currentWatermark();
+                return timers.currentWatermark();
             }
         };
+        return new TimestampedElements<>(spec, (Evictor<Object, W>) spec.evictor(), clocks, backend);
     }
 
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    protected StateDescriptor<?, ?> windowStateDescriptor() {
-        TypeInformation type = new GenericTypeInfo<>(TimestampedValue.class, "evicting window contents, on the heap");
-        return new ListStateDescriptor<TimestampedValue<Object>>(WINDOW_CONTENTS, type);
-    }
+    /** Every element with its timestamp, evicted from around each firing. */
+    private static final class TimestampedElements<W extends Window> extends WindowBuffer<W> {
+        private final ListState<TimestampedValue<Object>> elements;
+        private final Evictor<Object, W> evictor;
+        private final Evictor.EvictorContext clocks;
+        private final WindowContents contents;
+        private final Function incremental;
 
-    @Override
-    protected void addElement(StreamRecord<IN> element) throws Exception {
-        evictingState.add(
-                element.hasTimestamp()
-                        ? new TimestampedValue<>(element.getValue(), element.getTimestamp())
-                        : new TimestampedValue<>(element.getValue()));
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    protected boolean emitWindowContents(W window) throws Exception {
-        List<TimestampedValue<Object>> elements = new ArrayList<>();
-        evictingState.get().forEach(elements::add);
-        if (elements.isEmpty()) {
-            return false;
+        TimestampedElements(
+                WindowSpec spec,
+                Evictor<Object, W> evictor,
+                Evictor.EvictorContext clocks,
+                HeapKeyedStateBackend<Object> backend) {
+            this(spec, evictor, clocks, backend.getOrCreateKeyedState(descriptor()));
         }
-        evictor.evictBefore(elements, elements.size(), window, evictorContext);
-        List<Object> values = new AbstractList<>() {
-            @Override
-            public Object get(int index) {
-                return elements.get(index).getValue();
-            }
 
-            @Override
-            public int size() {
-                return elements.size();
-            }
-        };
-        switch (spec.contents()) {
-            case ITERABLE -> evaluate(window, values);
-            case REDUCE -> {
-                ReduceFunction<Object> reduce = (ReduceFunction<Object>) spec.incrementalFunction();
-                Object reduced = null;
-                for (Object value : values) {
-                    reduced = reduced == null ? value : reduce.reduce(reduced, value);
-                }
-                if (reduced != null) {
-                    evaluate(window, Collections.singletonList(reduced));
-                }
-            }
-            case AGGREGATE -> {
-                AggregateFunction<Object, Object, Object> aggregate =
-                        (AggregateFunction<Object, Object, Object>) spec.incrementalFunction();
-                Object accumulator = aggregate.createAccumulator();
-                for (Object value : values) {
-                    accumulator = aggregate.add(value, accumulator);
-                }
-                evaluate(window, Collections.singletonList(aggregate.getResult(accumulator)));
-            }
+        private TimestampedElements(
+                WindowSpec spec,
+                Evictor<Object, W> evictor,
+                Evictor.EvictorContext clocks,
+                ListState<TimestampedValue<Object>> elements) {
+            super(elements);
+            this.elements = elements;
+            this.evictor = evictor;
+            this.clocks = clocks;
+            this.contents = spec.contents();
+            this.incremental = spec.incrementalFunction();
         }
-        evictor.evictAfter(elements, elements.size(), window, evictorContext);
-        evictingState.update(elements);
-        return true;
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static ListStateDescriptor<TimestampedValue<Object>> descriptor() {
+            TypeInformation type =
+                    new GenericTypeInfo<>(TimestampedValue.class, "evicting window contents, on the heap");
+            return new ListStateDescriptor<TimestampedValue<Object>>(STATE_NAME, type);
+        }
+
+        @Override
+        void add(StreamRecord<?> element) throws Exception {
+            elements.add(
+                    element.hasTimestamp()
+                            ? new TimestampedValue<>(element.getValue(), element.getTimestamp())
+                            : new TimestampedValue<>(element.getValue()));
+        }
+
+        @Override
+        void emit(W window, Evaluator<W> evaluator) throws Exception {
+            List<TimestampedValue<Object>> kept = new ArrayList<>();
+            Iterable<TimestampedValue<Object>> stored = elements.get();
+            if (stored != null) {
+                stored.forEach(kept::add);
+            }
+            if (kept.isEmpty()) {
+                return;
+            }
+            evictor.evictBefore(kept, kept.size(), window, clocks);
+            Iterable<Object> input = functionInput(kept);
+            if (input != null) {
+                evaluator.evaluate(window, input);
+            }
+            evictor.evictAfter(kept, kept.size(), window, clocks);
+            elements.update(kept);
+        }
+
+        /** What the function sees of the kept elements: them all, their reduction (null if none), or their aggregate. */
+        @SuppressWarnings("unchecked")
+        private Iterable<Object> functionInput(List<TimestampedValue<Object>> kept) throws Exception {
+            List<Object> values = new AbstractList<>() {
+                @Override
+                public Object get(int index) {
+                    return kept.get(index).getValue();
+                }
+
+                @Override
+                public int size() {
+                    return kept.size();
+                }
+            };
+            return switch (contents) {
+                case ITERABLE -> values;
+                case REDUCE -> {
+                    ReduceFunction<Object> reduce = (ReduceFunction<Object>) incremental;
+                    Object folded = null;
+                    for (Object value : values) {
+                        folded = folded == null ? value : reduce.reduce(folded, value);
+                    }
+                    yield folded == null ? null : Collections.singletonList(folded);
+                }
+                case AGGREGATE -> {
+                    AggregateFunction<Object, Object, Object> aggregate =
+                            (AggregateFunction<Object, Object, Object>) incremental;
+                    Object accumulator = aggregate.createAccumulator();
+                    for (Object value : values) {
+                        accumulator = aggregate.add(value, accumulator);
+                    }
+                    yield Collections.singletonList(aggregate.getResult(accumulator));
+                }
+            };
+        }
     }
 }

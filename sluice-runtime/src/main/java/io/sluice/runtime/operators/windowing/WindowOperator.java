@@ -1,16 +1,8 @@
 package io.sluice.runtime.operators.windowing;
 
-import io.sluice.api.dag.OperatorSpec.WindowContents;
 import io.sluice.api.dag.OperatorSpec.WindowSpec;
-import io.sluice.api.functions.AggregateFunction;
 import io.sluice.api.functions.Function;
-import io.sluice.api.functions.ReduceFunction;
-import io.sluice.api.state.AggregatingStateDescriptor;
-import io.sluice.api.state.AppendingState;
-import io.sluice.api.state.KeyedStateStore;
-import io.sluice.api.state.ListStateDescriptor;
 import io.sluice.api.state.MergingState;
-import io.sluice.api.state.ReducingStateDescriptor;
 import io.sluice.api.state.State;
 import io.sluice.api.state.StateDescriptor;
 import io.sluice.api.state.ValueState;
@@ -25,36 +17,41 @@ import io.sluice.api.windowing.triggers.TriggerResult;
 import io.sluice.api.windowing.windows.Window;
 import io.sluice.runtime.operators.AbstractUdfStreamOperator;
 import io.sluice.runtime.operators.OneInputStreamOperator;
+import io.sluice.runtime.operators.Output;
 import io.sluice.runtime.operators.timers.InternalTimer;
 import io.sluice.runtime.operators.timers.InternalTimerService;
 import io.sluice.runtime.operators.timers.Triggerable;
 import io.sluice.runtime.state.InternalMergingState;
-import io.sluice.runtime.state.VoidNamespace;
 import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * Windows on a keyed stream, with Flink's semantics.
  *
- * <p>For each element: the assigner gives its windows (merging assigners merge them with the
- * key's in-flight windows, their contents and their triggers); an element whose windows are all
- * late (event time, {@code window.maxTimestamp() + allowedLateness <= watermark}) goes to the late
- * side output if one is set, else it is dropped. Otherwise it is added to each window's contents
- * (namespaced keyed state: the window is the namespace) and the trigger decides: FIRE evaluates
- * the window function on the contents, PURGE clears them. Every window gets a cleanup timer at
- * {@code maxTimestamp + allowedLateness} (event time) or {@code maxTimestamp} (processing time);
- * when it fires, the window's contents, trigger state and per-window state are dropped. Timers the
- * trigger registers come back through {@link #onEventTime} / {@link #onProcessingTime}. Results
- * carry the timestamp {@code window.maxTimestamp()}.
+ * <p><b>Elements.</b> The assigner names the element's windows. A window is <em>expired</em> once
+ * the watermark has reached its cleanup time (event time only); expired windows take nothing. Each
+ * live window gets the element in its {@link WindowBuffer}, then the trigger decides: FIRE runs
+ * the window function on the buffer (results stamped {@code window.maxTimestamp()}), PURGE empties
+ * it, and a cleanup timer is set. An element no window took, and whose timestamp plus the allowed
+ * lateness the watermark has reached, goes to the late side output if there is one; otherwise it
+ * is dropped.
  *
- * <p>The contents are one reduced value, one accumulator, or every element (see
- * {@link WindowContents}); {@link EvictingWindowOperator} always keeps every element.
+ * <p><b>Sessions.</b> With a {@link MergingWindowAssigner} each key has a {@link SessionIndex} of
+ * its live windows. A new window is inserted there first; when it makes windows merge, their
+ * contents move into one namespace, the trigger merges their trigger state ({@code onMerge}) and
+ * the absorbed windows lose their trigger state and cleanup timers. A merge may not move a window's
+ * end before the watermark (event time) or the clock (processing time).
  *
- * <p><b>Threading</b>: task thread only; the key of the element or timer is the backend's current
- * key.
+ * <p><b>Timers.</b> Trigger timers come back as {@link #onEventTime} / {@link #onProcessingTime}
+ * and are handed to the trigger. The cleanup timer is at {@code maxTimestamp + allowedLateness} in
+ * event time and {@code maxTimestamp} in processing time (never for a window that ends at
+ * {@code Long.MAX_VALUE}); when it fires the window is dropped: contents, trigger state and the
+ * function's per-window state.
+ *
+ * <p><b>Threading.</b> Task thread only; the element's or timer's key is the backend's current key.
  *
  * @param <K> the key type
  * @param <IN> the element type
@@ -64,26 +61,34 @@ import java.util.HashMap;
 public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStreamOperator<OUT, Function>
         implements OneInputStreamOperator<IN, OUT>, Triggerable<K, W> {
     /** The name of the window contents state (as in Flink). */
-    static final String WINDOW_CONTENTS = "window-contents";
+    static final String WINDOW_CONTENTS = WindowBuffer.STATE_NAME;
+    /** The name of the state holding each key's {@link SessionIndex}. */
+    static final String SESSIONS = "merging-window-set";
 
     protected final WindowSpec spec;
-    protected final WindowAssigner<Object, W> windowAssigner;
-    private final MergingWindowAssigner<Object, W> mergingAssigner;
+    private final WindowAssigner<Object, W> assigner;
+    /** The assigner if it merges windows, else null. */
+    private final MergingWindowAssigner<Object, W> sessionAssigner;
+
     private final Trigger<Object, W> trigger;
-    protected final long allowedLateness;
-    private final OutputTag<IN> lateDataOutputTag;
-    protected final InternalWindowFunction<Object, OUT, K, W> windowFunction;
+    private final boolean eventTime;
+    private final long allowedLateness;
+    private final OutputTag<IN> lateOutput;
 
+    private final WindowBuffer.Evaluator<W> evaluator = this::evaluate;
+
+    // set up in open(); the collaborators below are re-aimed (key, namespace, window) per call
     private HeapKeyedStateBackend<Object> backend;
-    protected InternalTimerService<W> timerService;
-    /** The contents of the window being worked on (the state's namespace is that window). */
-    private AppendingState<Object, Object> windowState;
+    protected InternalTimerService<W> timers;
+    private WindowBuffer<W> buffer;
+    /** Each key's live sessions (a {@link SessionIndex} map); only with a merging assigner. */
+    private ValueState<LinkedHashMap<W, W>> sessionState;
 
-    protected InternalMergingState<W> windowStateNamespaces;
-    private ValueState<HashMap<W, W>> mergingSetsState;
-    protected TriggerContextImpl triggerContext;
-    protected WindowContextImpl processContext;
-    private WindowCollector<OUT> collector;
+    private SessionIndex.MergeListener<W> sessionMerger;
+    private TriggerScope triggerScope;
+    private WindowScope<W> functionScope;
+    private WindowFunctionInvoker<K, W> function;
+    private WindowCollector<Object> collector;
     private WindowAssigner.WindowAssignerContext assignerContext;
 
     @SuppressWarnings("unchecked")
@@ -94,17 +99,18 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
                     "The allowed lateness cannot be negative, was " + spec.allowedLateness());
         }
         this.spec = spec;
-        this.windowAssigner = (WindowAssigner<Object, W>) spec.assigner();
-        this.mergingAssigner =
-                spec.assigner() instanceof MergingWindowAssigner<?, ?> m ? (MergingWindowAssigner<Object, W>) m : null;
+        this.assigner = (WindowAssigner<Object, W>) spec.assigner();
+        this.sessionAssigner = assigner instanceof MergingWindowAssigner<?, ?> merging
+                ? (MergingWindowAssigner<Object, W>) merging
+                : null;
         this.trigger = (Trigger<Object, W>) spec.trigger();
-        if (mergingAssigner != null && !trigger.canMerge()) {
-            throw new UnsupportedOperationException("A merging window assigner (" + windowAssigner
+        if (sessionAssigner != null && !trigger.canMerge()) {
+            throw new UnsupportedOperationException("A merging window assigner (" + assigner
                     + ") cannot be used with a trigger that does not support merging (" + trigger + ").");
         }
+        this.eventTime = assigner.isEventTime();
         this.allowedLateness = spec.allowedLateness();
-        this.lateDataOutputTag = (OutputTag<IN>) spec.lateDataOutputTag();
-        this.windowFunction = InternalWindowFunction.of(spec.windowFunction());
+        this.lateOutput = (OutputTag<IN>) spec.lateDataOutputTag();
     }
 
     @Override
@@ -116,344 +122,271 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
             throw new IllegalStateException("The window operator '" + getOperatorName()
                     + "' runs on a keyed stream only (keyBy(...).window(...), or windowAll(...))");
         }
-        timerService = getInternalTimerService("window-timers", this);
-        State state = backend.getOrCreateKeyedState(windowStateDescriptor());
-        windowState = (AppendingState<Object, Object>) state;
-        windowStateNamespaces = (InternalMergingState<W>) state;
-        if (mergingAssigner != null) {
-            mergingSetsState = backend.getOrCreateKeyedState(new ValueStateDescriptor<>(
-                    "merging-window-set", (TypeInformation<HashMap<W, W>>) (TypeInformation<?>)
-                            new GenericTypeInfo<>(HashMap.class, "in-flight session windows, kept on the heap")));
+        timers = getInternalTimerService("window-timers", this);
+        buffer = createBuffer(backend);
+        if (sessionAssigner != null) {
+            sessionState = backend.getOrCreateKeyedState(
+                    new ValueStateDescriptor<>(SESSIONS, (TypeInformation<LinkedHashMap<W, W>>) (TypeInformation<?>)
+                            new GenericTypeInfo<>(LinkedHashMap.class, "live session windows, kept on the heap")));
+            sessionMerger = this::mergeSessions;
         }
-        triggerContext = new TriggerContextImpl();
-        processContext = new WindowContextImpl();
-        collector = new WindowCollector<>(output);
+        triggerScope = new TriggerScope();
+        functionScope = new WindowScope<>(backend, timers, output, sessionAssigner != null);
+        function = WindowFunctionInvoker.create(spec.windowFunction(), functionScope);
+        collector = new WindowCollector<>((Output<Object>) (Output<?>) output);
         assignerContext = new WindowAssigner.WindowAssignerContext() {
             @Override
             public long getCurrentProcessingTime() {
-                return timerService.currentProcessingTime();
+                return timers.currentProcessingTime();
             }
         };
     }
 
-    /** The state that holds a window's contents, per {@link WindowContents}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    protected StateDescriptor<?, ?> windowStateDescriptor() {
-        TypeInformation inputType = spec.inputType();
-        return switch (spec.contents()) {
-            case ITERABLE -> new ListStateDescriptor<>(WINDOW_CONTENTS, inputType);
-            case REDUCE -> new ReducingStateDescriptor<>(
-                    WINDOW_CONTENTS, (ReduceFunction) spec.incrementalFunction(), inputType);
-            case AGGREGATE -> {
-                TypeInformation accumulatorType = spec.accumulatorType() != null
-                        ? spec.accumulatorType()
-                        : new GenericTypeInfo<>(Object.class, "window accumulator, kept on the heap");
-                yield new AggregatingStateDescriptor(
-                        WINDOW_CONTENTS, (AggregateFunction) spec.incrementalFunction(), accumulatorType);
-            }
-        };
+    /** Where windows keep their contents; {@link EvictingWindowOperator} keeps every element for its evictor. */
+    protected WindowBuffer<W> createBuffer(HeapKeyedStateBackend<Object> backend) {
+        return WindowBuffer.forSpec(spec, backend);
     }
 
     // ------------------------------------------------------------------ elements
 
     @Override
-    @SuppressWarnings("unchecked")
     public void processElement(StreamRecord<IN> element) throws Exception {
-        Collection<W> elementWindows =
-                windowAssigner.assignWindows(element.getValue(), element.getTimestamp(), assignerContext);
-        boolean isSkippedElement = true;
-        K key = (K) getCurrentKey();
-        if (mergingAssigner != null) {
-            MergingWindowSet<W> mergingWindows = mergingWindowSet();
-            for (W window : elementWindows) {
-                W actualWindow = mergingWindows.addWindow(
-                        window,
-                        (mergeResult, mergedWindows, stateWindowResult, mergedStateWindows) ->
-                                mergeWindows(key, mergeResult, mergedWindows, stateWindowResult, mergedStateWindows));
-                if (isWindowLate(actualWindow)) {
-                    mergingWindows.retireWindow(actualWindow);
-                    continue;
-                }
-                isSkippedElement = false;
-                W stateWindow = mergingWindows.getStateWindow(actualWindow);
-                if (stateWindow == null) {
-                    throw new IllegalStateException("Window " + window + " is not in the in-flight window set.");
-                }
-                windowStateNamespaces.setCurrentNamespace(stateWindow);
-                addElement(element);
-                triggerContext.key = key;
-                triggerContext.window = actualWindow;
-                TriggerResult triggerResult = triggerContext.onElement(element);
-                if (triggerResult.isFire() && !emitWindowContents(actualWindow)) {
-                    continue;
-                }
-                if (triggerResult.isPurge()) {
-                    clearWindowContents();
-                }
-                registerCleanupTimer(actualWindow);
-            }
-            mergingWindows.persist();
-        } else {
-            for (W window : elementWindows) {
-                if (isWindowLate(window)) {
-                    continue;
-                }
-                isSkippedElement = false;
-                windowStateNamespaces.setCurrentNamespace(window);
-                addElement(element);
-                triggerContext.key = key;
-                triggerContext.window = window;
-                TriggerResult triggerResult = triggerContext.onElement(element);
-                if (triggerResult.isFire() && !emitWindowContents(window)) {
-                    continue;
-                }
-                if (triggerResult.isPurge()) {
-                    clearWindowContents();
-                }
-                registerCleanupTimer(window);
+        Collection<W> windows = assigner.assignWindows(element.getValue(), element.getTimestamp(), assignerContext);
+        boolean taken = sessionAssigner == null ? addToWindows(element, windows) : addToSessions(element, windows);
+        if (!taken && lateOutput != null && isLate(element)) {
+            output.collect(lateOutput, element);
+        }
+    }
+
+    /** Fixed windows: each window is its own namespace. True if a window took the element. */
+    private boolean addToWindows(StreamRecord<IN> element, Collection<W> windows) throws Exception {
+        boolean taken = false;
+        for (W window : windows) {
+            if (!isExpired(window)) {
+                taken = true;
+                buffer.switchTo(window);
+                offer(element, window);
             }
         }
-        // an element no window took: side output or drop, if it is late
-        if (isSkippedElement && isElementLate(element) && lateDataOutputTag != null) {
-            output.collect(lateDataOutputTag, element);
-        }
+        return taken;
     }
 
-    private void mergeWindows(
-            K key, W mergeResult, Collection<W> mergedWindows, W stateWindowResult, Collection<W> mergedStateWindows)
-            throws Exception {
-        if (windowAssigner.isEventTime()
-                && mergeResult.maxTimestamp() + allowedLateness <= timerService.currentWatermark()) {
-            throw new UnsupportedOperationException("The end timestamp of an event-time window cannot become earlier"
-                    + " than the current watermark by merging. Current watermark: "
-                    + timerService.currentWatermark() + " window: " + mergeResult);
-        } else if (!windowAssigner.isEventTime()
-                && mergeResult.maxTimestamp() <= timerService.currentProcessingTime()) {
-            throw new UnsupportedOperationException("The end timestamp of a processing-time window cannot become"
-                    + " earlier than the current processing time by merging. Current processing time: "
-                    + timerService.currentProcessingTime() + " window: " + mergeResult);
-        }
-        triggerContext.key = key;
-        triggerContext.window = mergeResult;
-        triggerContext.onMerge(mergedWindows);
-        for (W merged : mergedWindows) {
-            triggerContext.window = merged;
-            triggerContext.clear();
-            deleteCleanupTimer(merged);
-        }
-        windowStateNamespaces.mergeNamespaces(stateWindowResult, mergedStateWindows);
-    }
-
-    /** Adds the element to the current window's contents. */
-    protected void addElement(StreamRecord<IN> element) throws Exception {
-        windowState.add(element.getValue());
-    }
-
-    protected void clearWindowContents() {
-        windowState.clear();
-    }
-
-    /**
-     * Evaluates the window function on the current window's contents; false if there are none
-     * (purged before), in which case nothing is emitted.
-     */
-    @SuppressWarnings("unchecked")
-    protected boolean emitWindowContents(W window) throws Exception {
-        Object contents = windowState.get();
-        if (contents == null) {
-            return false;
-        }
-        Iterable<Object> input;
-        if (spec.contents() == WindowContents.ITERABLE) {
-            input = (Iterable<Object>) contents;
-            if (!input.iterator().hasNext()) {
-                return false;
+    /** Session windows: each window first joins the key's sessions. True if a session took the element. */
+    private boolean addToSessions(StreamRecord<IN> element, Collection<W> windows) throws Exception {
+        SessionIndex<W> sessions = new SessionIndex<>(sessionState.value());
+        boolean taken = false;
+        for (W window : windows) {
+            W session = sessions.insert(window, sessionAssigner, sessionMerger);
+            if (isExpired(session)) {
+                sessions.remove(session);
+                continue;
             }
-        } else {
-            input = Collections.singletonList(contents);
+            taken = true;
+            buffer.switchTo(sessions.namespaceOf(session));
+            offer(element, session);
         }
-        evaluate(window, input);
-        return true;
+        saveSessions(sessions);
+        return taken;
+    }
+
+    /** Adds the element to the selected buffer of {@code window} and does what the trigger says. */
+    private void offer(StreamRecord<IN> element, W window) throws Exception {
+        buffer.add(element);
+        triggerScope.window = window;
+        obey(trigger.onElement(element.getValue(), element.getTimestamp(), window, triggerScope), window);
+        setCleanupTimer(window);
+    }
+
+    /** Acts on a trigger's decision for the selected buffer of {@code window}. */
+    private void obey(TriggerResult decision, W window) throws Exception {
+        if (decision.isFire()) {
+            buffer.emit(window, evaluator);
+        }
+        if (decision.isPurge()) {
+            buffer.clear();
+        }
     }
 
     /** Runs the window function, its results stamped with {@code window.maxTimestamp()}. */
-    protected final void evaluate(W window, Iterable<Object> input) throws Exception {
+    @SuppressWarnings("unchecked")
+    private void evaluate(W window, Iterable<Object> input) throws Exception {
         collector.setTimestamp(window.maxTimestamp());
-        processContext.window = window;
-        windowFunction.process(triggerContext.key, window, processContext, input, collector);
+        functionScope.window = window;
+        function.invoke((K) getCurrentKey(), input, collector);
+    }
+
+    // ------------------------------------------------------------------ sessions
+
+    /** The {@link SessionIndex.MergeListener}: contents, trigger state and timers follow a merge. */
+    private void mergeSessions(W merged, List<W> absorbed, W namespace, List<W> movedNamespaces) throws Exception {
+        if (eventTime && merged.maxTimestamp() + allowedLateness <= timers.currentWatermark()) {
+            throw new UnsupportedOperationException("The end timestamp of an event-time window cannot become earlier"
+                    + " than the current watermark by merging. Current watermark: "
+                    + timers.currentWatermark() + " window: " + merged);
+        }
+        if (!eventTime && merged.maxTimestamp() <= timers.currentProcessingTime()) {
+            throw new UnsupportedOperationException("The end timestamp of a processing-time window cannot become"
+                    + " earlier than the current processing time by merging. Current processing time: "
+                    + timers.currentProcessingTime() + " window: " + merged);
+        }
+        buffer.absorb(namespace, movedNamespaces);
+        triggerScope.window = merged;
+        triggerScope.absorbed = absorbed;
+        try {
+            trigger.onMerge(merged, triggerScope);
+        } finally {
+            triggerScope.absorbed = null;
+        }
+        for (W gone : absorbed) {
+            triggerScope.window = gone;
+            trigger.clear(gone, triggerScope);
+            cancelCleanupTimer(gone);
+        }
+    }
+
+    private void saveSessions(SessionIndex<W> sessions) throws Exception {
+        if (sessions.isEmpty()) {
+            sessionState.clear();
+        } else {
+            sessionState.update(sessions.asMap());
+        }
     }
 
     // ------------------------------------------------------------------ timers
 
     @Override
     public void onEventTime(InternalTimer<K, W> timer) throws Exception {
-        onTimer(timer, true);
+        onTimer(timer.getNamespace(), timer.getTimestamp(), true);
     }
 
     @Override
     public void onProcessingTime(InternalTimer<K, W> timer) throws Exception {
-        onTimer(timer, false);
+        onTimer(timer.getNamespace(), timer.getTimestamp(), false);
     }
 
-    private void onTimer(InternalTimer<K, W> timer, boolean eventTime) throws Exception {
-        triggerContext.key = timer.getKey();
-        triggerContext.window = timer.getNamespace();
-        MergingWindowSet<W> mergingWindows = null;
-        if (mergingAssigner != null) {
-            mergingWindows = mergingWindowSet();
-            W stateWindow = mergingWindows.getStateWindow(triggerContext.window);
-            if (stateWindow == null) {
-                // a timer of a window that was merged away or cleared and whose trigger left the
-                // timer behind: its state is gone, nothing to do
-                return;
-            }
-            windowStateNamespaces.setCurrentNamespace(stateWindow);
+    /** A trigger or cleanup timer of {@code window}; {@code eventTimeTimer} says which clock it is on. */
+    private void onTimer(W window, long time, boolean eventTimeTimer) throws Exception {
+        SessionIndex<W> sessions = null;
+        if (sessionAssigner == null) {
+            buffer.switchTo(window);
         } else {
-            windowStateNamespaces.setCurrentNamespace(triggerContext.window);
+            sessions = new SessionIndex<>(sessionState.value());
+            W namespace = sessions.namespaceOf(window);
+            if (namespace == null) {
+                return; // a timer the trigger left behind on a window that merged away or was dropped
+            }
+            buffer.switchTo(namespace);
         }
-        TriggerResult triggerResult = eventTime
-                ? triggerContext.onEventTime(timer.getTimestamp())
-                : triggerContext.onProcessingTime(timer.getTimestamp());
-        if (triggerResult.isFire()) {
-            emitWindowContents(triggerContext.window);
-        }
-        if (triggerResult.isPurge()) {
-            clearWindowContents();
-        }
-        if (windowAssigner.isEventTime() == eventTime && isCleanupTime(triggerContext.window, timer.getTimestamp())) {
-            clearAllState(triggerContext.window, mergingWindows);
-        }
-        if (mergingWindows != null) {
-            mergingWindows.persist();
+        triggerScope.window = window;
+        obey(
+                eventTimeTimer
+                        ? trigger.onEventTime(time, window, triggerScope)
+                        : trigger.onProcessingTime(time, window, triggerScope),
+                window);
+        if (eventTimeTimer == eventTime && time == cleanupTime(window)) {
+            drop(window);
+            if (sessions != null) {
+                sessions.remove(window);
+                saveSessions(sessions);
+            }
         }
     }
 
     /** Drops a window for good: contents, trigger state, per-window state of the function. */
-    private void clearAllState(W window, MergingWindowSet<W> mergingWindows) throws Exception {
-        clearWindowContents();
-        triggerContext.clear();
-        processContext.window = window;
-        windowFunction.clear(window, processContext);
-        if (mergingWindows != null) {
-            mergingWindows.retireWindow(window);
-            mergingWindows.persist();
-        }
-    }
-
-    private MergingWindowSet<W> mergingWindowSet() throws Exception {
-        return new MergingWindowSet<>(mergingAssigner, mergingSetsState);
+    private void drop(W window) throws Exception {
+        buffer.clear();
+        trigger.clear(window, triggerScope);
+        functionScope.window = window;
+        function.windowDropped();
     }
 
     // ------------------------------------------------------------------ lateness and cleanup
 
-    /** An event-time window whose cleanup time the watermark has reached takes no elements. */
-    protected boolean isWindowLate(W window) {
-        return windowAssigner.isEventTime() && cleanupTime(window) <= timerService.currentWatermark();
+    /** Event time only: the watermark reached the window's cleanup time, so it takes no more elements. */
+    private boolean isExpired(W window) {
+        return eventTime && cleanupTime(window) <= timers.currentWatermark();
     }
 
-    protected boolean isElementLate(StreamRecord<IN> element) {
-        return windowAssigner.isEventTime()
-                && element.getTimestamp() + allowedLateness <= timerService.currentWatermark();
+    private boolean isLate(StreamRecord<IN> element) {
+        return eventTime && element.getTimestamp() + allowedLateness <= timers.currentWatermark();
     }
 
-    /** When the window is dropped: its end plus the allowed lateness (event time, no overflow), else its end. */
+    /**
+     * When a window is dropped: its end plus the allowed lateness in event time (Long.MAX_VALUE if
+     * that overflows), its end in processing time.
+     */
     private long cleanupTime(W window) {
-        if (windowAssigner.isEventTime()) {
-            long cleanupTime = window.maxTimestamp() + allowedLateness;
-            return cleanupTime >= window.maxTimestamp() ? cleanupTime : Long.MAX_VALUE;
+        long end = window.maxTimestamp();
+        if (!eventTime) {
+            return end;
         }
-        return window.maxTimestamp();
+        long cleanup = end + allowedLateness;
+        return cleanup < end ? Long.MAX_VALUE : cleanup;
     }
 
-    private boolean isCleanupTime(W window, long time) {
-        return time == cleanupTime(window);
-    }
-
-    private void registerCleanupTimer(W window) {
-        long cleanupTime = cleanupTime(window);
-        if (cleanupTime == Long.MAX_VALUE) {
-            return; // never cleaned up (the global window)
+    private void setCleanupTimer(W window) {
+        long time = cleanupTime(window);
+        if (time == Long.MAX_VALUE) {
+            return; // never dropped, e.g. the global window
         }
-        if (windowAssigner.isEventTime()) {
-            timerService.registerEventTimeTimer(window, cleanupTime);
+        if (eventTime) {
+            timers.registerEventTimeTimer(window, time);
         } else {
-            timerService.registerProcessingTimeTimer(window, cleanupTime);
+            timers.registerProcessingTimeTimer(window, time);
         }
     }
 
-    private void deleteCleanupTimer(W window) {
-        long cleanupTime = cleanupTime(window);
-        if (cleanupTime == Long.MAX_VALUE) {
+    private void cancelCleanupTimer(W window) {
+        long time = cleanupTime(window);
+        if (time == Long.MAX_VALUE) {
             return;
         }
-        if (windowAssigner.isEventTime()) {
-            timerService.deleteEventTimeTimer(window, cleanupTime);
+        if (eventTime) {
+            timers.deleteEventTimeTimer(window, time);
         } else {
-            timerService.deleteProcessingTimeTimer(window, cleanupTime);
+            timers.deleteProcessingTimeTimer(window, time);
         }
     }
 
-    // ------------------------------------------------------------------ contexts
+    // ------------------------------------------------------------------ what triggers and functions see
 
-    /** The trigger's view: the current key and window, their timers and state. */
-    protected final class TriggerContextImpl implements Trigger.OnMergeContext {
-        K key;
+    /**
+     * What the trigger sees: timers and state scoped to {@link #window}, and during a merge the
+     * windows being absorbed. One instance, re-aimed before every trigger call.
+     */
+    private final class TriggerScope implements Trigger.OnMergeContext {
         W window;
-        private Collection<W> mergedWindows;
-
-        TriggerResult onElement(StreamRecord<IN> element) throws Exception {
-            return trigger.onElement(element.getValue(), element.getTimestamp(), window, this);
-        }
-
-        TriggerResult onEventTime(long time) throws Exception {
-            return trigger.onEventTime(time, window, this);
-        }
-
-        TriggerResult onProcessingTime(long time) throws Exception {
-            return trigger.onProcessingTime(time, window, this);
-        }
-
-        void onMerge(Collection<W> mergedWindows) throws Exception {
-            this.mergedWindows = mergedWindows;
-            try {
-                trigger.onMerge(window, this);
-            } finally {
-                this.mergedWindows = null;
-            }
-        }
-
-        void clear() throws Exception {
-            trigger.clear(window, this);
-        }
+        /** Non-null only inside {@code onMerge}. */
+        List<W> absorbed;
 
         @Override
         public long getCurrentProcessingTime() {
-            return timerService.currentProcessingTime();
+            return timers.currentProcessingTime();
         }
 
         @Override
         public long getCurrentWatermark() {
-            return timerService.currentWatermark();
+            return timers.currentWatermark();
         }
 
         @Override
         public void registerProcessingTimeTimer(long time) {
-            timerService.registerProcessingTimeTimer(window, time);
+            timers.registerProcessingTimeTimer(window, time);
         }
 
         @Override
         public void registerEventTimeTimer(long time) {
-            timerService.registerEventTimeTimer(window, time);
+            timers.registerEventTimeTimer(window, time);
         }
 
         @Override
         public void deleteProcessingTimeTimer(long time) {
-            timerService.deleteProcessingTimeTimer(window, time);
+            timers.deleteProcessingTimeTimer(window, time);
         }
 
         @Override
         public void deleteEventTimeTimer(long time) {
-            timerService.deleteEventTimeTimer(window, time);
+            timers.deleteEventTimeTimer(window, time);
         }
 
         @Override
@@ -464,7 +397,7 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
         @Override
         @SuppressWarnings("unchecked")
         public <S extends MergingState<?, ?>> void mergePartitionedState(StateDescriptor<S, ?> stateDescriptor) {
-            if (mergedWindows == null || mergedWindows.isEmpty()) {
+            if (absorbed == null || absorbed.isEmpty()) {
                 return;
             }
             State state = backend.getOrCreateKeyedState(stateDescriptor);
@@ -473,55 +406,13 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
                         + "' does not refer to a mergeable state (MergingState)");
             }
             try {
-                ((InternalMergingState<W>) merging).mergeNamespaces(window, mergedWindows);
+                ((InternalMergingState<W>) merging).mergeNamespaces(window, absorbed);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(
                         "Merging trigger state '" + stateDescriptor.getName() + "' into " + window + " failed", e);
             }
-        }
-    }
-
-    /** The window function's view: the window, the clocks, per-window and per-key state, side outputs. */
-    protected final class WindowContextImpl implements InternalWindowFunction.Context {
-        W window;
-        private final KeyedStateStore windowStateStore = new NamespacedStateStore(backend, () -> {
-            if (mergingAssigner != null) {
-                // as in Flink: merged windows would have to merge arbitrary user state
-                throw new UnsupportedOperationException("Per-window state is not allowed when using merging windows.");
-            }
-            return window;
-        });
-        private final KeyedStateStore globalStateStore =
-                new NamespacedStateStore(backend, () -> VoidNamespace.INSTANCE);
-
-        @Override
-        public long currentProcessingTime() {
-            return timerService.currentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return timerService.currentWatermark();
-        }
-
-        @Override
-        public KeyedStateStore windowState() {
-            return windowStateStore;
-        }
-
-        @Override
-        public KeyedStateStore globalState() {
-            return globalStateStore;
-        }
-
-        @Override
-        public <X> void output(OutputTag<X> outputTag, X value) {
-            if (outputTag == null) {
-                throw new IllegalArgumentException("OutputTag must not be null.");
-            }
-            output.collect(outputTag, new StreamRecord<>(value, window.maxTimestamp()));
         }
     }
 }

@@ -19,6 +19,7 @@ import io.sluice.api.util.Collector;
 import io.sluice.api.util.OutputTag;
 import io.sluice.api.windowing.assigners.EventTimeSessionWindows;
 import io.sluice.api.windowing.assigners.GlobalWindows;
+import io.sluice.api.windowing.assigners.ProcessingTimeSessionWindows;
 import io.sluice.api.windowing.assigners.SlidingEventTimeWindows;
 import io.sluice.api.windowing.assigners.TumblingEventTimeWindows;
 import io.sluice.api.windowing.assigners.TumblingProcessingTimeWindows;
@@ -502,5 +503,81 @@ class WindowOperatorTest {
         h.watermark(100);
         assertThat(h.takeOutput()).containsExactly("a 0 #1@9", "b 0 #1@9", "a 10 #2@19", "a 20 #3@29");
         assertThat(h.operator.getKeyedStateBackend().numKeys("firings")).isEqualTo(2);
+    }
+
+    @Test
+    void sessionWindows_aCountTriggerCountsAcrossMergedSessions() throws Exception {
+        var h = harness(spec(
+                EventTimeSessionWindows.withGap(Duration.ofMillis(10)),
+                CountTrigger.of(3),
+                null,
+                0,
+                false,
+                WindowContents.ITERABLE,
+                null,
+                new Describe()));
+        h.element(t("a", 1), 0);
+        h.element(t("a", 2), 20);
+        assertThat(h.takeOutput()).isEmpty();
+        h.element(t("a", 4), 10); // bridges [0,10) and [20,30): their counts (1 + 1) merge, this element makes 3
+        assertThat(h.takeOutput()).containsExactly("a [0,30) 3 7@29");
+        h.watermark(100);
+        assertThat(h.takeOutput()).isEmpty();
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.SESSIONS))
+                .isZero();
+        assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.WINDOW_CONTENTS))
+                .isZero();
+    }
+
+    /**
+     * A new window equal to a session that grew by merging lands in that session and sees its
+     * contents (Flink's own merging set maps such a window to a fresh, empty namespace instead).
+     */
+    @Test
+    void dynamicSessions_aWindowEqualToAMergedSession_joinsItsContents() throws Exception {
+        var h = harness(spec(
+                EventTimeSessionWindows.<Tuple2<String, Integer>>withDynamicGap(e -> e.f1),
+                null,
+                null,
+                0,
+                false,
+                WindowContents.ITERABLE,
+                null,
+                new Describe()));
+        h.element(t("a", 5), 0); // [0,5)
+        h.element(t("a", 12), 3); // [3,15): the session is [0,15)
+        h.element(t("a", 15), 0); // [0,15) again
+        h.watermark(14);
+        assertThat(h.takeOutput()).containsExactly("a [0,15) 3 32@14");
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.WINDOW_CONTENTS))
+                .isZero();
+    }
+
+    @Test
+    void processingTimeSessions_mergeOnTheClock_andAreDroppedAtTheirEnd() throws Exception {
+        var h = harness(spec(
+                ProcessingTimeSessionWindows.withGap(Duration.ofMillis(10)),
+                null,
+                null,
+                0,
+                false,
+                WindowContents.ITERABLE,
+                null,
+                new Describe()));
+        h.processingTime(1);
+        h.element(t("a", 1), 100); // [1,11)
+        h.processingTime(6);
+        h.element(t("a", 2), 0); // [6,16): the session is [1,16)
+        h.element(t("b", 4), 0); // [6,16)
+        h.processingTime(14);
+        assertThat(h.takeOutput()).isEmpty();
+        h.processingTime(15);
+        assertThat(h.takeOutput()).containsExactly("a [1,16) 2 3@15", "b [6,16) 1 4@15");
+        assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.SESSIONS))
+                .isZero();
+        assertThat(h.operator.getKeyedStateBackend().numKeys(WindowOperator.WINDOW_CONTENTS))
+                .isZero();
     }
 }
