@@ -110,6 +110,7 @@ public final class ResultSubpartition {
             }
             Buffer buffer = buffers.poll();
             view.setMoreAvailable(!buffers.isEmpty());
+            view.setBacklog(buffers.size());
             return buffer;
         }
     }
