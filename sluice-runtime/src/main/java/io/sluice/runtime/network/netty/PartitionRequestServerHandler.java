@@ -133,7 +133,11 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void enqueueIfAvailable(Reader reader) {
-        if (reader.released || reader.queued || reader.credit <= 0 || !reader.view.isAvailable()) {
+        if (reader.released || reader.queued) {
+            return;
+        }
+        // A failed producer is reported without credit: the consumer may be waiting for nothing else.
+        if (!reader.view.isReleasedByProducer() && (reader.credit <= 0 || !reader.view.isAvailable())) {
             return;
         }
         reader.queued = true;
@@ -157,7 +161,7 @@ final class PartitionRequestServerHandler extends ChannelInboundHandlerAdapter {
                 break;
             }
             reader.queued = false;
-            if (reader.released || reader.credit <= 0) {
+            if (reader.released || (reader.credit <= 0 && !reader.view.isReleasedByProducer())) {
                 continue;
             }
             Buffer buffer;

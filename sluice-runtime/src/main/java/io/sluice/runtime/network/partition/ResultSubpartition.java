@@ -115,6 +115,10 @@ public final class ResultSubpartition {
         }
     }
 
+    synchronized boolean isReleasedByProducer() {
+        return released && !releasedByConsumer;
+    }
+
     synchronized boolean isAvailable() {
         return !buffers.isEmpty() || (released && !releasedByConsumer);
     }

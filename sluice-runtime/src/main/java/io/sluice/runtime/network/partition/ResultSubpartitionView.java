@@ -56,6 +56,11 @@ public final class ResultSubpartitionView {
         return subpartition.isAvailable();
     }
 
+    /** True if the producer side released the subpartition (failure, cancel): the next poll throws. */
+    public boolean isReleasedByProducer() {
+        return subpartition.isReleasedByProducer();
+    }
+
     /** Stops reading: queued buffers are recycled and the subpartition counts as consumed. */
     public void releaseAllResources() {
         subpartition.releaseByConsumer();
