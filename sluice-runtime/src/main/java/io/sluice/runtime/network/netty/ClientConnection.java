@@ -8,6 +8,7 @@ import io.sluice.runtime.network.netty.NettyMessage.BufferResponse;
 import io.sluice.runtime.network.netty.NettyMessage.CancelPartition;
 import io.sluice.runtime.network.netty.NettyMessage.ErrorResponse;
 import io.sluice.runtime.network.netty.NettyMessage.PartitionNotFound;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
@@ -139,7 +140,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (!closing) {
             LOG.warn("Data connection to producer {} failed", remote, cause);
-            failAll(String.valueOf(cause));
+            failAll(cause instanceof IOException ? "connection failed: " + cause.getMessage() : String.valueOf(cause));
         }
         ctx.close();
     }

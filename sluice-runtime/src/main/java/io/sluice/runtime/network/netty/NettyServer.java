@@ -4,7 +4,10 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.sluice.runtime.network.partition.ResultPartitionManager;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NettyServer implements AutoCloseable {
     private final Channel serverChannel;
     private final AtomicInteger acceptedConnections = new AtomicInteger();
+    /** Accepted connections still open: closed explicitly on {@link #close()}, so consumers see it at once. */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
     public NettyServer(
             NettyTransport transport,
@@ -32,6 +37,7 @@ public final class NettyServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         acceptedConnections.incrementAndGet();
+                        connections.add(channel);
                         channel.pipeline()
                                 .addLast(new NettyMessageDecoder(maxFrameLength))
                                 .addLast(new PartitionRequestServerHandler(partitions));
@@ -61,5 +67,6 @@ public final class NettyServer implements AutoCloseable {
     @Override
     public void close() {
         serverChannel.close().awaitUninterruptibly();
+        connections.close().awaitUninterruptibly();
     }
 }

@@ -352,16 +352,95 @@ class RemoteChannelExchangeTest {
         writer.emit(1L, 0);
         writer.flushAll();
         String producerAddress = address(producerTm);
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> consumerTm.getConnectionManager().getNumberOfConnections() == 1);
+        GateReader<Long> reader = new GateReader<>(gate, new LongSerializer(), 3);
+        List<Long> seen = new ArrayList<>();
+        while (seen.isEmpty()) {
+            var next = gate.pollNext();
+            if (next == null) {
+                gate.getAvailableFuture().get(10, TimeUnit.SECONDS);
+            } else {
+                reader.handle(next, seen::add);
+            }
+        }
 
         producerTm.close();
 
-        assertThatThrownBy(() -> new GateReader<>(gate, new LongSerializer()).readAll())
+        assertThat(seen).containsExactly(1L);
+        assertThatThrownBy(reader::readAll)
                 .isInstanceOf(IOException.class)
-                .hasMessage("Input channel 0 of gate 0 of task consumer failed: Connection to producer TaskManager"
-                        + " tm-a at " + producerAddress + " lost (connection closed by the remote side) while input"
-                        + " channel 0 of task consumer read partition " + id
+                // A clean close (FIN) or a reset (RST, when our credit was still unread): both name the peer.
+                .hasMessageStartingWith("Input channel 0 of gate 0 of task consumer failed: Connection to producer"
+                        + " TaskManager tm-a at " + producerAddress + " lost (connection ")
+                .hasMessageEndingWith(") while input channel 0 of task consumer read partition " + id
                         + ". The TaskManager probably died or was shut down: check its log");
+    }
+
+    @Test
+    void recordsLargerThanABufferCrossARemoteChannelIntact() throws Exception {
+        NetworkEnvironment producerTm = env("tm-a", NetworkConfig.defaults());
+        NetworkEnvironment consumerTm = env("tm-b", NetworkConfig.defaults());
+        ResultPartitionID id = partitionId(9, 0);
+        ResultPartition partition = producerTm.createResultPartition(partition(id, 1), "producer");
+        SingleInputGate gate = consumerTm.createInputGate(remoteGate(id, producerTm, 0), "consumer");
+        int count = 40;
+        int size = 100_000; // ~3 buffers of 32 KiB each
+        CompletableFuture<Throwable> producer = runAsync("producer", () -> {
+            RecordWriter<byte[]> writer = new RecordWriter<>(partition, new NoSelector<>(), new BytesSerializer(), -1);
+            for (int i = 0; i < count; i++) {
+                writer.emit(record(size + i, i), 0);
+            }
+            writer.finish();
+        });
+        gate.requestPartitions();
+        List<Object> received =
+                new GateReader<>(gate, new BytesSerializer()).readAll().get(0);
+
+        assertThat(producer.get(30, TimeUnit.SECONDS)).isNull();
+        assertThat(received).hasSize(count + 1);
+        for (int i = 0; i < count; i++) {
+            assertThat((byte[]) received.get(i)).as("record %s", i).isEqualTo(record(size + i, i));
+        }
+        assertThat(received.get(count)).isEqualTo("event:EndOfPartition");
+    }
+
+    @Test
+    void consumerClosesItsGateEarly_producerSubpartitionIsReleasedAndAllBuffersReturn() throws Exception {
+        NetworkConfig config = new NetworkConfig(64, 100, 2, 3);
+        NetworkEnvironment producerTm = env("tm-a", config);
+        NetworkEnvironment consumerTm = env("tm-b", config);
+        ResultPartitionID id = partitionId(10, 0);
+        ResultPartition partition = producerTm.createResultPartition(partition(id, 1), "producer");
+        SingleInputGate gate = consumerTm.createInputGate(remoteGate(id, producerTm, 0), "consumer");
+        CompletableFuture<Throwable> producer = runAsync("producer", () -> {
+            RecordWriter<byte[]> writer = new RecordWriter<>(partition, new NoSelector<>(), new BytesSerializer(), -1);
+            for (int i = 0; i < 1_000; i++) {
+                writer.emit(record(60, i), 0);
+            }
+            writer.finish();
+        });
+        gate.requestPartitions();
+        GateReader<byte[]> reader = new GateReader<>(gate, new BytesSerializer());
+        int read = 0;
+        while (read < 3) {
+            var next = gate.pollNext();
+            if (next == null) {
+                gate.getAvailableFuture().get(10, TimeUnit.SECONDS);
+            } else {
+                reader.handle(next, r -> {});
+                read++;
+            }
+        }
+        gate.close();
+
+        // The producer's waiting emit fails once its released pool is destroyed.
+        assertThat(producer.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was released (task canceled or failed)");
+        assertThat(reader.getPerChannel().get(0)).hasSize(3);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(partition.isReleased()).isTrue();
+            assertThat(producerTm.getNetworkBufferPool().getBuffersInUse()).isZero();
+            assertThat(consumerTm.getNetworkBufferPool().getBuffersInUse()).isZero();
+        });
     }
 }
