@@ -40,6 +40,11 @@ public final class ConfigOption<T> implements Serializable {
         return description;
     }
 
+    /** What a value of this option looks like, e.g. "a whole number"; for error messages and docs. */
+    public String typeDescription() {
+        return ConfigOptions.describeType(type);
+    }
+
     public ConfigOption<T> withDescription(String description) {
         return new ConfigOption<>(key, type, defaultValue, description);
     }

@@ -181,13 +181,13 @@ public class CoGroupedStreams<T1, T2> {
             UnionTypeInfo<T1, T2> unionType = new UnionTypeInfo<>(input1.getType(), input2.getType());
 
             SingleOutputStreamOperator<TaggedUnion<T1, T2>> tagged1 =
-                    input1.map(new Input1Tagger<T1, T2>(), unionType).setParallelism(input1.getParallelism());
+                    input1.map(new FirstInputTag<T1, T2>(), unionType).setParallelism(input1.getParallelism());
             SingleOutputStreamOperator<TaggedUnion<T1, T2>> tagged2 =
-                    input2.map(new Input2Tagger<T1, T2>(), unionType).setParallelism(input2.getParallelism());
+                    input2.map(new SecondInputTag<T1, T2>(), unionType).setParallelism(input2.getParallelism());
             DataStream<TaggedUnion<T1, T2>> union = tagged1.union(tagged2);
 
             WindowedStream<TaggedUnion<T1, T2>, KEY, W> windowed = new KeyedStream<>(
-                            union, new UnionKeySelector<>(keySelector1, keySelector2), keyType)
+                            union, new EitherSideKey<>(keySelector1, keySelector2), keyType)
                     .window(windowAssigner);
             if (trigger != null) {
                 windowed.trigger(trigger);
@@ -198,7 +198,7 @@ public class CoGroupedStreams<T1, T2> {
             if (allowedLateness != null) {
                 windowed.allowedLateness(allowedLateness);
             }
-            return windowed.apply(new CoGroupWindowFunction<T1, T2, T, KEY, W>(function), resultType);
+            return windowed.apply(new SplitBySideWindowFunction<T1, T2, T, KEY, W>(function), resultType);
         }
     }
 
@@ -395,7 +395,7 @@ public class CoGroupedStreams<T1, T2> {
 
     // ------------------------------------------------------------------ the functions behind apply
 
-    private static final class Input1Tagger<T1, T2> implements MapFunction<T1, TaggedUnion<T1, T2>> {
+    private static final class FirstInputTag<T1, T2> implements MapFunction<T1, TaggedUnion<T1, T2>> {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -404,7 +404,7 @@ public class CoGroupedStreams<T1, T2> {
         }
     }
 
-    private static final class Input2Tagger<T1, T2> implements MapFunction<T2, TaggedUnion<T1, T2>> {
+    private static final class SecondInputTag<T1, T2> implements MapFunction<T2, TaggedUnion<T1, T2>> {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -414,13 +414,13 @@ public class CoGroupedStreams<T1, T2> {
     }
 
     /** Keys a tagged element with its own side's key selector. */
-    private static final class UnionKeySelector<T1, T2, KEY> implements KeySelector<TaggedUnion<T1, T2>, KEY> {
+    private static final class EitherSideKey<T1, T2, KEY> implements KeySelector<TaggedUnion<T1, T2>, KEY> {
         private static final long serialVersionUID = 1L;
 
         private final KeySelector<T1, KEY> keySelector1;
         private final KeySelector<T2, KEY> keySelector2;
 
-        UnionKeySelector(KeySelector<T1, KEY> keySelector1, KeySelector<T2, KEY> keySelector2) {
+        EitherSideKey(KeySelector<T1, KEY> keySelector1, KeySelector<T2, KEY> keySelector2) {
             this.keySelector1 = keySelector1;
             this.keySelector2 = keySelector2;
         }
@@ -435,12 +435,12 @@ public class CoGroupedStreams<T1, T2> {
      * Splits a window's elements by side, keeping each side's order, and calls the co-group
      * function; passes the life cycle (runtime context, open, close) on to it.
      */
-    static final class CoGroupWindowFunction<T1, T2, T, KEY, W extends Window>
+    static final class SplitBySideWindowFunction<T1, T2, T, KEY, W extends Window>
             extends WrappingFunction<CoGroupFunction<T1, T2, T>>
             implements WindowFunction<TaggedUnion<T1, T2>, T, KEY, W> {
         private static final long serialVersionUID = 1L;
 
-        CoGroupWindowFunction(CoGroupFunction<T1, T2, T> wrappedFunction) {
+        SplitBySideWindowFunction(CoGroupFunction<T1, T2, T> wrappedFunction) {
             super(wrappedFunction);
         }
 

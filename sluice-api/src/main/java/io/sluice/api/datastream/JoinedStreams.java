@@ -101,13 +101,8 @@ public class JoinedStreams<T1, T2> {
     public static class WithWindow<T1, T2, KEY, W extends Window> {
         private final DataStream<T1> input1;
         private final DataStream<T2> input2;
-        private final KeySelector<T1, KEY> keySelector1;
-        private final KeySelector<T2, KEY> keySelector2;
-        private final TypeInformation<KEY> keyType;
-        private final WindowAssigner<? super TaggedUnion<T1, T2>, W> windowAssigner;
-        private Trigger<? super TaggedUnion<T1, T2>, ? super W> trigger;
-        private Evictor<? super TaggedUnion<T1, T2>, ? super W> evictor;
-        private Duration allowedLateness;
+        /** A join is a co-group whose function loops over both sides. */
+        private final CoGroupedStreams.WithWindow<T1, T2, KEY, W> coGroup;
 
         protected WithWindow(
                 DataStream<T1> input1,
@@ -118,27 +113,25 @@ public class JoinedStreams<T1, T2> {
                 WindowAssigner<? super TaggedUnion<T1, T2>, W> windowAssigner) {
             this.input1 = input1;
             this.input2 = input2;
-            this.keySelector1 = keySelector1;
-            this.keySelector2 = keySelector2;
-            this.keyType = keyType;
-            this.windowAssigner = windowAssigner;
+            this.coGroup = new CoGroupedStreams.WithWindow<>(
+                    input1, input2, keySelector1, keySelector2, keyType, windowAssigner);
         }
 
         /** Replaces the assigner's default trigger. */
         public WithWindow<T1, T2, KEY, W> trigger(Trigger<? super TaggedUnion<T1, T2>, ? super W> newTrigger) {
-            this.trigger = Objects.requireNonNull(newTrigger, "trigger must not be null");
+            coGroup.trigger(newTrigger);
             return this;
         }
 
         /** Removes elements of both sides from a window before the join sees them. */
         public WithWindow<T1, T2, KEY, W> evictor(Evictor<? super TaggedUnion<T1, T2>, ? super W> newEvictor) {
-            this.evictor = Objects.requireNonNull(newEvictor, "evictor must not be null");
+            coGroup.evictor(newEvictor);
             return this;
         }
 
         /** Keeps event-time windows this long after the watermark passed their end. */
         public WithWindow<T1, T2, KEY, W> allowedLateness(Duration newLateness) {
-            this.allowedLateness = Objects.requireNonNull(newLateness, "lateness must not be null");
+            coGroup.allowedLateness(newLateness);
             return this;
         }
 
@@ -172,18 +165,7 @@ public class JoinedStreams<T1, T2> {
 
         private <T> SingleOutputStreamOperator<T> coGroup(
                 CoGroupFunction<T1, T2, T> function, TypeInformation<T> resultType) {
-            CoGroupedStreams.WithWindow<T1, T2, KEY, W> withWindow = new CoGroupedStreams.WithWindow<>(
-                    input1, input2, keySelector1, keySelector2, keyType, windowAssigner);
-            if (trigger != null) {
-                withWindow.trigger(trigger);
-            }
-            if (evictor != null) {
-                withWindow.evictor(evictor);
-            }
-            if (allowedLateness != null) {
-                withWindow.allowedLateness(allowedLateness);
-            }
-            return withWindow.apply(function, resultType);
+            return coGroup.apply(function, resultType);
         }
     }
 

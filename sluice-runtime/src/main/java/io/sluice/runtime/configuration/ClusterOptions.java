@@ -18,4 +18,10 @@ public final class ClusterOptions {
             .defaultValue(Duration.ofMinutes(5))
             .withDescription("How long a JobMaster waits for all the slots its job needs before it fails the job"
                     + " with a message naming the slots needed and available.");
+
+    public static final ConfigOption<Boolean> LOCAL_REST_ENABLED = ConfigOptions.key("local.rest.enabled")
+            .booleanType()
+            .defaultValue(false)
+            .withDescription("Whether an embedded MiniCluster starts the REST endpoint (on rest.bind-address or"
+                    + " rest.address, and rest.port). Off by default, so local programs and tests open no port.");
 }

@@ -6,7 +6,7 @@ import io.sluice.api.configuration.Configuration;
 import io.sluice.api.configuration.MemorySize;
 import io.sluice.runtime.network.NetworkConfig;
 
-/** Options of a TaskManager: slots and the network buffer pool. Constants and one conversion. */
+/** Options of a TaskManager: addresses, slots and the network buffer pool. Constants and one conversion. */
 public final class TaskManagerOptions {
     private TaskManagerOptions() {}
 
@@ -14,6 +14,24 @@ public final class TaskManagerOptions {
             .intType()
             .defaultValue(1)
             .withDescription("Number of slots a TaskManager offers; each slot runs one parallel pipeline of a job.");
+
+    public static final ConfigOption<String> HOST = ConfigOptions.key("taskmanager.host")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Address other processes use to reach this TaskManager (RPC and data);"
+                    + " unset means the address of the interface that connects to the JobManager.");
+
+    public static final ConfigOption<Integer> RPC_PORT = ConfigOptions.key("taskmanager.rpc.port")
+            .intType()
+            .defaultValue(0)
+            .withDescription("Port of the TaskManager's RPC endpoint; 0 picks a free port, so several"
+                    + " TaskManagers can run on one host.");
+
+    public static final ConfigOption<Integer> DATA_PORT = ConfigOptions.key("taskmanager.data.port")
+            .intType()
+            .defaultValue(0)
+            .withDescription("Port of the TaskManager's data plane (record exchange between TaskManagers);"
+                    + " 0 picks a free port.");
 
     public static final ConfigOption<MemorySize> MEMORY_SEGMENT_SIZE = ConfigOptions.key(
                     "taskmanager.memory.segment-size")

@@ -4,6 +4,7 @@ import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.runtime.configuration.ClusterOptions;
 import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.jobmaster.JobDetails;
 import io.sluice.runtime.jobmaster.JobMaster;
 import io.sluice.runtime.jobmaster.JobMasterGateway;
 import io.sluice.runtime.jobmaster.JobMasterServices;
@@ -40,13 +41,18 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         final JobID jobId;
         final String name;
         final long startTimeMillis;
+        final String jsonPlan;
         final JobMaster jobMaster;
         final CompletableFuture<JobResult> result = new CompletableFuture<>();
+        // Set on the main thread when the job ended, before result completes.
+        long endTimeMillis = -1;
+        JobDetails finalDetails;
 
-        Job(JobID jobId, String name, long startTimeMillis, JobMaster jobMaster) {
+        Job(JobID jobId, String name, long startTimeMillis, String jsonPlan, JobMaster jobMaster) {
             this.jobId = jobId;
             this.name = name;
             this.startTimeMillis = startTimeMillis;
+            this.jsonPlan = jsonPlan;
             this.jobMaster = jobMaster;
         }
     }
@@ -78,7 +84,11 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                     services.clock());
             JobMaster jobMaster = new JobMaster(jobGraph, jmServices);
             Job job = new Job(
-                    jobGraph.getJobId(), jobGraph.getName(), services.clock().millis(), jobMaster);
+                    jobGraph.getJobId(),
+                    jobGraph.getName(),
+                    services.clock().millis(),
+                    jobGraph.getJsonPlan(),
+                    jobMaster);
             jobs.put(job.jobId, job);
             LOG.info("Submitted job '{}' ({})", job.name, job.jobId);
             jobMaster.start();
@@ -90,6 +100,8 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     }
 
     private void onJobTerminated(Job job, JobResult result, Throwable error) {
+        job.endTimeMillis = services.clock().millis();
+        job.finalDetails = job.jobMaster.getFinalJobDetails();
         if (error != null) {
             LOG.error("JobMaster of job '{}' ({}) ended without a result", job.name, job.jobId, error);
             job.result.completeExceptionally(error);
@@ -151,6 +163,53 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                         return list;
                     });
         });
+    }
+
+    @Override
+    public CompletableFuture<JobInfo> requestJobInfo(JobID jobId) {
+        return callAsyncCompose(() -> infoOf(job(jobId)));
+    }
+
+    @Override
+    public CompletableFuture<List<JobInfo>> requestJobInfos() {
+        return callAsyncCompose(() -> {
+            List<CompletableFuture<JobInfo>> infos = new ArrayList<>();
+            for (Job job : jobs.values()) {
+                infos.add(infoOf(job));
+            }
+            return CompletableFuture.allOf(infos.toArray(CompletableFuture[]::new))
+                    .thenApply(ignored -> {
+                        List<JobInfo> list = new ArrayList<>();
+                        for (CompletableFuture<JobInfo> f : infos) {
+                            list.add(f.join());
+                        }
+                        return list;
+                    });
+        });
+    }
+
+    private CompletableFuture<JobInfo> infoOf(Job job) {
+        if (job.result.isDone() && job.finalDetails != null) {
+            return CompletableFuture.completedFuture(
+                    new JobInfo(job.startTimeMillis, job.endTimeMillis, job.jsonPlan, job.finalDetails));
+        }
+        // A JobMaster that just stopped rejects the call; its final details are set by then. The end
+        // time is read on this thread, where onJobTerminated sets it.
+        return job.jobMaster
+                .requestJobDetails()
+                .exceptionallyCompose(
+                        e -> job.jobMaster.getResultFuture().thenApply(r -> job.jobMaster.getFinalJobDetails()))
+                .thenApplyAsync(
+                        details -> new JobInfo(
+                                job.startTimeMillis,
+                                details.status().isTerminal() ? endTimeOf(job) : -1,
+                                job.jsonPlan,
+                                details),
+                        getMainThreadExecutor());
+    }
+
+    private long endTimeOf(Job job) {
+        return job.endTimeMillis >= 0 ? job.endTimeMillis : services.clock().millis();
     }
 
     /** Cancels every running job; completes when all of them ended. New submissions are rejected. */

@@ -4,6 +4,7 @@ import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.runtime.jobgraph.JobGraph;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,4 +23,10 @@ public interface DispatcherGateway {
     CompletableFuture<JobResult> requestJobResult(JobID jobId);
 
     CompletableFuture<Collection<JobStatusMessage>> listJobs();
+
+    /** The job's times, plan, per-vertex states and failure; fails with {@link JobNotFoundException}. */
+    CompletableFuture<JobInfo> requestJobInfo(JobID jobId);
+
+    /** {@link #requestJobInfo} for every job, in submission order. */
+    CompletableFuture<List<JobInfo>> requestJobInfos();
 }

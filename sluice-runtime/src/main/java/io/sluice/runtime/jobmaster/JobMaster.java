@@ -11,6 +11,7 @@ import io.sluice.runtime.executiongraph.AssignedSlot;
 import io.sluice.runtime.executiongraph.Execution;
 import io.sluice.runtime.executiongraph.ExecutionGraph;
 import io.sluice.runtime.executiongraph.ExecutionJobVertex;
+import io.sluice.runtime.executiongraph.ExecutionVertex;
 import io.sluice.runtime.executiongraph.TaskDeploymentDescriptorFactory;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.jobgraph.JobVertex;
@@ -29,6 +30,8 @@ import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +86,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final AccumulatorAggregator accumulators = new AccumulatorAggregator();
     private SerializedThrowable failureCause;
     private String failedTask;
+    private long failureTimestamp = -1;
     private long runningSinceMillis = -1;
+    // Written once on the main thread before the result future completes, read after it did.
+    private volatile JobDetails finalDetails;
 
     private record SlotRequest(String slotSharingGroup, int index, AllocationID allocationId) {}
 
@@ -445,6 +451,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
         failureCause = cause instanceof SerializedThrowable st ? st : new SerializedThrowable(cause);
         failedTask = task;
+        failureTimestamp = services.clock().millis();
         LOG.info(
                 "Job '{}' ({}) fails{}: {}",
                 jobGraph.getName(),
@@ -562,6 +569,51 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         return callAsync(() -> graph == null ? JobStatus.CREATED : graph.getState());
     }
 
+    @Override
+    public CompletableFuture<JobDetails> requestJobDetails() {
+        return callAsync(this::snapshotDetails);
+    }
+
+    /**
+     * The details as they were when the job ended; null while it runs. Safe to read from any
+     * thread once {@link #getResultFuture()} completed.
+     */
+    public JobDetails getFinalJobDetails() {
+        return finalDetails;
+    }
+
+    private JobDetails snapshotDetails() {
+        List<JobDetails.VertexDetails> vertices = new ArrayList<>();
+        for (JobVertex v : jobGraph.getVertices()) {
+            Map<ExecutionState, Integer> counts = new EnumMap<>(ExecutionState.class);
+            for (ExecutionState s : ExecutionState.values()) {
+                counts.put(s, 0);
+            }
+            ExecutionJobVertex ejv = graph == null ? null : graph.getVertex(v.getId());
+            if (ejv == null) {
+                counts.put(ExecutionState.CREATED, v.getParallelism());
+            } else {
+                for (ExecutionVertex subtask : ejv.getSubtasks()) {
+                    counts.merge(subtask.getCurrentExecution().getState(), 1, Integer::sum);
+                }
+            }
+            vertices.add(new JobDetails.VertexDetails(
+                    v.getId(),
+                    v.getName(),
+                    v.getParallelism(),
+                    v.getMaxParallelism(),
+                    Collections.unmodifiableMap(counts)));
+        }
+        return new JobDetails(
+                jobGraph.getJobId(),
+                jobGraph.getName(),
+                graph == null ? JobStatus.CREATED : graph.getState(),
+                List.copyOf(vertices),
+                failureCause,
+                failedTask,
+                failureTimestamp);
+    }
+
     private void completeJob(JobStatus terminal) {
         assertRunningInMainThread();
         graph.transitionState(terminal);
@@ -595,6 +647,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 SerializedValue.of(new HashMap<>()),
                 new SerializedThrowable(cause),
                 null);
+        failureCause = result.failureCause();
+        failureTimestamp = services.clock().millis();
         for (OperatorCoordinatorHolder c : coordinators) {
             c.close();
         }
@@ -618,6 +672,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     private void shutDown(JobResult result) {
+        JobDetails now = snapshotDetails();
+        boolean failed = result.status() == JobStatus.FAILED;
+        finalDetails = new JobDetails(
+                now.jobId(),
+                now.jobName(),
+                result.status(),
+                now.vertices(),
+                failed ? now.failureCause() : null,
+                failed ? now.failedTask() : null,
+                failed ? now.failureTimestamp() : -1);
         services.rpcService().unregister(getAddress());
         resultFuture.complete(result);
         stopMainThread();

@@ -34,4 +34,7 @@ public interface JobMasterGateway {
     CompletableFuture<Void> cancel();
 
     CompletableFuture<JobStatus> requestJobStatus();
+
+    /** Status, per-vertex subtask states and the first failure, as of now. */
+    CompletableFuture<JobDetails> requestJobDetails();
 }

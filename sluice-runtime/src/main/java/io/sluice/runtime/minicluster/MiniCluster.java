@@ -4,6 +4,9 @@ import io.sluice.api.common.JobClient;
 import io.sluice.api.common.JobExecutionException;
 import io.sluice.api.common.JobExecutionResult;
 import io.sluice.api.common.JobID;
+import io.sluice.api.configuration.Configuration;
+import io.sluice.runtime.configuration.ClusterOptions;
+import io.sluice.runtime.configuration.RestOptions;
 import io.sluice.runtime.dispatcher.Dispatcher;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.dispatcher.DispatcherServices;
@@ -14,6 +17,7 @@ import io.sluice.runtime.network.LocalPartitionDirectory;
 import io.sluice.runtime.resourcemanager.ClusterOverview;
 import io.sluice.runtime.resourcemanager.ResourceManager;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
+import io.sluice.runtime.rest.DispatcherRestEndpoint;
 import io.sluice.runtime.rpc.LocalRpcService;
 import io.sluice.runtime.taskexecutor.TaskExecutor;
 import io.sluice.runtime.taskexecutor.TaskExecutorConfiguration;
@@ -52,6 +56,7 @@ public final class MiniCluster implements AutoCloseable {
     private ResourceManager resourceManager;
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
     private Dispatcher dispatcher;
+    private DispatcherRestEndpoint restEndpoint;
     private volatile boolean running;
     private boolean closed;
     private final LocalPartitionDirectory partitionDirectory = new LocalPartitionDirectory();
@@ -94,6 +99,19 @@ public final class MiniCluster implements AutoCloseable {
                 new DispatcherServices(
                         rpcService, RESOURCE_MANAGER_ADDRESS, config.getConfiguration(), Clock.systemUTC()));
         rpcService.register(DISPATCHER_ADDRESS, dispatcher);
+        Configuration conf = config.getConfiguration();
+        if (conf.get(ClusterOptions.LOCAL_REST_ENABLED)) {
+            try {
+                restEndpoint = DispatcherRestEndpoint.start(dispatcher, resourceManager, conf);
+            } catch (Exception e) {
+                close();
+                throw new IllegalStateException(
+                        "The MiniCluster's REST endpoint could not start on " + DispatcherRestEndpoint.bindAddress(conf)
+                                + ":" + conf.get(RestOptions.PORT) + " (is the port taken? set rest.port, 0 for any): "
+                                + e,
+                        e);
+            }
+        }
         running = true;
         LOG.info(
                 "MiniCluster started: {} TaskManagers with {} slots each",
@@ -104,6 +122,19 @@ public final class MiniCluster implements AutoCloseable {
     /** The TaskExecutors in start order (tm-0 first), for inspecting them; empty before {@link #start()}. */
     public synchronized List<TaskExecutor> getTaskExecutors() {
         return List.copyOf(taskExecutors);
+    }
+
+    /**
+     * The REST endpoint's base URL ({@code http://127.0.0.1:port}); throws unless the cluster was
+     * started with {@code local.rest.enabled: true}.
+     */
+    public String getRestBaseUrl() {
+        checkRunning();
+        if (restEndpoint == null) {
+            throw new IllegalStateException("This MiniCluster has no REST endpoint; set '"
+                    + ClusterOptions.LOCAL_REST_ENABLED.key() + "' to true in its configuration");
+        }
+        return restEndpoint.getRestBaseUrl();
     }
 
     public DispatcherGateway getDispatcherGateway() {
@@ -153,6 +184,9 @@ public final class MiniCluster implements AutoCloseable {
         }
         closed = true;
         running = false;
+        if (restEndpoint != null) {
+            restEndpoint.close();
+        }
         if (dispatcher != null) {
             try {
                 dispatcher.closeAsync().get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -150,6 +150,22 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         });
     }
 
+    @Override
+    public CompletableFuture<List<TaskManagerInfo>> requestTaskManagerInfos() {
+        return callAsync(() -> {
+            List<TaskManagerInfo> infos = new ArrayList<>();
+            for (RegisteredTaskExecutor te : taskExecutors.values()) {
+                List<TaskManagerInfo.SlotInfo> slots = new ArrayList<>();
+                for (Slot s : te.slots()) {
+                    slots.add(new TaskManagerInfo.SlotInfo(s.id.slotIndex(), s.state, s.jobId));
+                }
+                TaskExecutorRegistration r = te.registration();
+                infos.add(new TaskManagerInfo(r.taskManagerId(), r.address(), r.dataLocation(), List.copyOf(slots)));
+            }
+            return List.copyOf(infos);
+        });
+    }
+
     /** Stops the main thread; waiting requests are dropped (their JobMasters time out or are cancelled). */
     public void close() {
         stopMainThread();

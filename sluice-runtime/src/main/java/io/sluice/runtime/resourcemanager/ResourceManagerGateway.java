@@ -1,6 +1,7 @@
 package io.sluice.runtime.resourcemanager;
 
 import io.sluice.api.common.JobID;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,4 +29,7 @@ public interface ResourceManagerGateway {
     CompletableFuture<Void> notifySlotAvailable(SlotID slotId, AllocationID allocationId);
 
     CompletableFuture<ClusterOverview> getClusterOverview();
+
+    /** Every registered TaskExecutor with its slots, in registration order. */
+    CompletableFuture<List<TaskManagerInfo>> requestTaskManagerInfos();
 }

@@ -129,9 +129,9 @@ final class StreamTaskNetworkInput implements WatermarkValve.ValveOutput {
         if (element.isRecord()) {
             handler.processElement(typeNumber, element);
         } else if (element.isWatermark()) {
-            valve.inputWatermark(channelOffset + channel, element.asWatermark().getTimestamp(), this);
+            valve.onWatermark(channelOffset + channel, element.asWatermark().getTimestamp(), this);
         } else {
-            valve.inputWatermarkStatus(channelOffset + channel, element.asWatermarkStatus(), this);
+            valve.onStatus(channelOffset + channel, element.asWatermarkStatus(), this);
         }
     }
 

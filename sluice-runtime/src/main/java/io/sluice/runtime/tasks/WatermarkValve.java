@@ -34,8 +34,8 @@ final class WatermarkValve {
     private final long[] watermarks;
     private final boolean[] idle;
     private final boolean[] aligned;
-    private long lastOutputWatermark = Long.MIN_VALUE;
-    private boolean valveIdle;
+    private long clock = Long.MIN_VALUE;
+    private boolean allIdle;
 
     WatermarkValve(int numberOfChannels) {
         watermarks = new long[numberOfChannels];
@@ -46,38 +46,38 @@ final class WatermarkValve {
     }
 
     /** A watermark from one channel; ignored while the channel or the whole valve is idle. */
-    void inputWatermark(int channel, long watermark, ValveOutput output) throws Exception {
-        if (valveIdle || idle[channel] || watermark <= watermarks[channel]) {
+    void onWatermark(int channel, long watermark, ValveOutput output) throws Exception {
+        if (allIdle || idle[channel] || watermark <= watermarks[channel]) {
             return;
         }
         watermarks[channel] = watermark;
-        if (!aligned[channel] && watermark >= lastOutputWatermark) {
+        if (!aligned[channel] && watermark >= clock) {
             aligned[channel] = true;
         }
-        emitNewMinOfAlignedChannels(output);
+        advanceToMinOfAligned(output);
     }
 
     /** A status from one channel; only a change of that channel's status has an effect. */
-    void inputWatermarkStatus(int channel, WatermarkStatus status, ValveOutput output) throws Exception {
+    void onStatus(int channel, WatermarkStatus status, ValveOutput output) throws Exception {
         if (status.isIdle() && !idle[channel]) {
             idle[channel] = true;
             aligned[channel] = false;
-            if (!hasActiveChannel()) {
-                if (watermarks[channel] == lastOutputWatermark) {
-                    emitMaxOfAllChannels(output);
+            if (!anyChannelActive()) {
+                if (watermarks[channel] == clock) {
+                    advanceToMaxOfAll(output);
                 }
-                valveIdle = true;
+                allIdle = true;
                 output.emitWatermarkStatus(WatermarkStatus.IDLE);
-            } else if (watermarks[channel] == lastOutputWatermark) {
-                emitNewMinOfAlignedChannels(output);
+            } else if (watermarks[channel] == clock) {
+                advanceToMinOfAligned(output);
             }
         } else if (status.isActive() && idle[channel]) {
             idle[channel] = false;
-            if (watermarks[channel] >= lastOutputWatermark) {
+            if (watermarks[channel] >= clock) {
                 aligned[channel] = true;
             }
-            if (valveIdle) {
-                valveIdle = false;
+            if (allIdle) {
+                allIdle = false;
                 output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
             }
         }
@@ -85,20 +85,20 @@ final class WatermarkValve {
 
     /** A channel ended: as if it turned active and sent the final watermark. */
     void channelFinished(int channel, ValveOutput output) throws Exception {
-        inputWatermarkStatus(channel, WatermarkStatus.ACTIVE, output);
-        inputWatermark(channel, Long.MAX_VALUE, output);
+        onStatus(channel, WatermarkStatus.ACTIVE, output);
+        onWatermark(channel, Long.MAX_VALUE, output);
     }
 
-    /** The last watermark this valve emitted ({@link Long#MIN_VALUE} before the first). */
-    long getLastOutputWatermark() {
-        return lastOutputWatermark;
+    /** The clock: the last watermark this valve emitted ({@link Long#MIN_VALUE} before the first). */
+    long getClock() {
+        return clock;
     }
 
     boolean isIdle() {
-        return valveIdle;
+        return allIdle;
     }
 
-    private boolean hasActiveChannel() {
+    private boolean anyChannelActive() {
         for (boolean i : idle) {
             if (!i) {
                 return true;
@@ -107,7 +107,7 @@ final class WatermarkValve {
         return false;
     }
 
-    private void emitNewMinOfAlignedChannels(ValveOutput output) throws Exception {
+    private void advanceToMinOfAligned(ValveOutput output) throws Exception {
         long min = Long.MAX_VALUE;
         boolean any = false;
         for (int i = 0; i < watermarks.length; i++) {
@@ -116,19 +116,19 @@ final class WatermarkValve {
                 min = Math.min(min, watermarks[i]);
             }
         }
-        if (any && min > lastOutputWatermark) {
-            lastOutputWatermark = min;
+        if (any && min > clock) {
+            clock = min;
             output.emitWatermark(min);
         }
     }
 
-    private void emitMaxOfAllChannels(ValveOutput output) throws Exception {
+    private void advanceToMaxOfAll(ValveOutput output) throws Exception {
         long max = Long.MIN_VALUE;
         for (long w : watermarks) {
             max = Math.max(max, w);
         }
-        if (max > lastOutputWatermark) {
-            lastOutputWatermark = max;
+        if (max > clock) {
+            clock = max;
             output.emitWatermark(max);
         }
     }

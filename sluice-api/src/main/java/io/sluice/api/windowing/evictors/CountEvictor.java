@@ -9,15 +9,14 @@ import java.util.Iterator;
  *
  * @param <W> the window type
  */
-public class CountEvictor<W extends Window> implements Evictor<Object, W> {
+public class CountEvictor<W extends Window> extends BeforeOrAfterEvictor<W> {
     private static final long serialVersionUID = 1L;
 
     private final long maxCount;
-    private final boolean doEvictAfter;
 
     private CountEvictor(long maxCount, boolean doEvictAfter) {
+        super(doEvictAfter);
         this.maxCount = maxCount;
-        this.doEvictAfter = doEvictAfter;
     }
 
     /** Keeps at most {@code maxCount} elements, evicting before the window function. */
@@ -31,22 +30,7 @@ public class CountEvictor<W extends Window> implements Evictor<Object, W> {
     }
 
     @Override
-    public void evictBefore(
-            Iterable<TimestampedValue<Object>> elements, int size, W window, EvictorContext evictorContext) {
-        if (!doEvictAfter) {
-            evict(elements, size);
-        }
-    }
-
-    @Override
-    public void evictAfter(
-            Iterable<TimestampedValue<Object>> elements, int size, W window, EvictorContext evictorContext) {
-        if (doEvictAfter) {
-            evict(elements, size);
-        }
-    }
-
-    private void evict(Iterable<TimestampedValue<Object>> elements, int size) {
+    void evict(Iterable<TimestampedValue<Object>> elements, int size) {
         if (size <= maxCount) {
             return;
         }

@@ -11,15 +11,14 @@ import java.util.Iterator;
  *
  * @param <W> the window type
  */
-public class TimeEvictor<W extends Window> implements Evictor<Object, W> {
+public class TimeEvictor<W extends Window> extends BeforeOrAfterEvictor<W> {
     private static final long serialVersionUID = 1L;
 
     private final long windowSize;
-    private final boolean doEvictAfter;
 
     private TimeEvictor(long windowSize, boolean doEvictAfter) {
+        super(doEvictAfter);
         this.windowSize = windowSize;
-        this.doEvictAfter = doEvictAfter;
     }
 
     /** Keeps the elements of the last {@code windowSize}, evicting before the window function. */
@@ -32,35 +31,23 @@ public class TimeEvictor<W extends Window> implements Evictor<Object, W> {
         return new TimeEvictor<>(windowSize.toMillis(), doEvictAfter);
     }
 
+    /** Drops what is older than {@code windowSize} before the newest timestamp (nothing if untimed). */
     @Override
-    public void evictBefore(
-            Iterable<TimestampedValue<Object>> elements, int size, W window, EvictorContext evictorContext) {
-        if (!doEvictAfter) {
-            evict(elements);
+    void evict(Iterable<TimestampedValue<Object>> elements, int size) {
+        long newest = Long.MIN_VALUE;
+        for (TimestampedValue<Object> element : elements) {
+            if (!element.hasTimestamp()) {
+                return; // the window's elements carry no timestamps: time means nothing here
+            }
+            newest = Math.max(newest, element.getTimestamp());
         }
-    }
-
-    @Override
-    public void evictAfter(
-            Iterable<TimestampedValue<Object>> elements, int size, W window, EvictorContext evictorContext) {
-        if (doEvictAfter) {
-            evict(elements);
-        }
-    }
-
-    private void evict(Iterable<TimestampedValue<Object>> elements) {
-        Iterator<TimestampedValue<Object>> first = elements.iterator();
-        if (!first.hasNext() || !first.next().hasTimestamp()) {
+        if (newest == Long.MIN_VALUE) {
             return;
         }
-        long maxTimestamp = Long.MIN_VALUE;
-        for (TimestampedValue<Object> element : elements) {
-            maxTimestamp = Math.max(maxTimestamp, element.getTimestamp());
-        }
-        long evictCutoff = maxTimestamp - windowSize;
-        for (Iterator<TimestampedValue<Object>> iterator = elements.iterator(); iterator.hasNext(); ) {
-            if (iterator.next().getTimestamp() <= evictCutoff) {
-                iterator.remove();
+        long keepAfter = newest - windowSize;
+        for (Iterator<TimestampedValue<Object>> it = elements.iterator(); it.hasNext(); ) {
+            if (it.next().getTimestamp() <= keepAfter) {
+                it.remove();
             }
         }
     }

@@ -1,29 +1,20 @@
 package io.sluice.api.windowing.triggers;
 
-import io.sluice.api.functions.ReduceFunction;
-import io.sluice.api.state.ReducingState;
-import io.sluice.api.state.ReducingStateDescriptor;
-import io.sluice.api.typeinfo.Types;
 import io.sluice.api.windowing.windows.Window;
 import java.time.Duration;
 
 /**
- * Fires the window every {@code interval} of event time (when the watermark passes each multiple
- * of the interval after the window's first element) and once more at the end of the window, like
- * {@link EventTimeTrigger}. The next firing time is kept in the window's trigger state; merged
- * windows keep the earliest.
+ * Fires the window every {@code interval} of event time (at multiples of the interval, from the
+ * first element's timestamp on) and once more when the watermark passes the window's end. An
+ * element arriving after that (within allowed lateness) fires the window at once.
  *
  * @param <W> the window type
  */
-public class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object, W> {
+public class ContinuousEventTimeTrigger<W extends Window> extends PeriodicFiring<W> {
     private static final long serialVersionUID = 1L;
 
-    private final long interval;
-    private final ReducingStateDescriptor<Long> stateDesc =
-            new ReducingStateDescriptor<>("fire-time", new Min(), Types.LONG);
-
     private ContinuousEventTimeTrigger(long interval) {
-        this.interval = interval;
+        super(interval);
     }
 
     /** Fires every {@code interval} of event time. */
@@ -34,14 +25,10 @@ public class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object
     @Override
     public TriggerResult onElement(Object element, long timestamp, W window, TriggerContext ctx) throws Exception {
         if (window.maxTimestamp() <= ctx.getCurrentWatermark()) {
-            // the watermark is already past the window (a late element within allowed lateness)
-            return TriggerResult.FIRE;
+            return TriggerResult.FIRE; // a late element within allowed lateness
         }
         ctx.registerEventTimeTimer(window.maxTimestamp());
-        ReducingState<Long> fireTimestampState = ctx.getPartitionedState(stateDesc);
-        if (fireTimestampState.get() == null) {
-            registerNextFireTimestamp(timestamp - (timestamp % interval), window, ctx, fireTimestampState);
-        }
+        startIfIdle(timestamp, window, ctx);
         return TriggerResult.CONTINUE;
     }
 
@@ -50,14 +37,7 @@ public class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object
         if (time == window.maxTimestamp()) {
             return TriggerResult.FIRE;
         }
-        ReducingState<Long> fireTimestampState = ctx.getPartitionedState(stateDesc);
-        Long fireTimestamp = fireTimestampState.get();
-        if (fireTimestamp != null && fireTimestamp == time) {
-            fireTimestampState.clear();
-            registerNextFireTimestamp(time, window, ctx, fireTimestampState);
-            return TriggerResult.FIRE;
-        }
-        return TriggerResult.CONTINUE;
+        return isPeriodicFiring(time, window, ctx) ? TriggerResult.FIRE : TriggerResult.CONTINUE;
     }
 
     @Override
@@ -66,51 +46,12 @@ public class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object
     }
 
     @Override
-    public void clear(W window, TriggerContext ctx) throws Exception {
-        ReducingState<Long> fireTimestampState = ctx.getPartitionedState(stateDesc);
-        Long fireTimestamp = fireTimestampState.get();
-        if (fireTimestamp != null) {
-            ctx.deleteEventTimeTimer(fireTimestamp);
-            fireTimestampState.clear();
-        }
+    void setTimer(TriggerContext ctx, long time) {
+        ctx.registerEventTimeTimer(time);
     }
 
     @Override
-    public boolean canMerge() {
-        return true;
-    }
-
-    @Override
-    public void onMerge(W window, OnMergeContext ctx) throws Exception {
-        ctx.mergePartitionedState(stateDesc);
-        Long nextFireTimestamp = ctx.getPartitionedState(stateDesc).get();
-        if (nextFireTimestamp != null) {
-            ctx.registerEventTimeTimer(nextFireTimestamp);
-        }
-    }
-
-    private void registerNextFireTimestamp(
-            long time, W window, TriggerContext ctx, ReducingState<Long> fireTimestampState) throws Exception {
-        long nextFireTimestamp = Math.min(time + interval, window.maxTimestamp());
-        fireTimestampState.add(nextFireTimestamp);
-        ctx.registerEventTimeTimer(nextFireTimestamp);
-    }
-
-    public long getInterval() {
-        return interval;
-    }
-
-    @Override
-    public String toString() {
-        return "ContinuousEventTimeTrigger(" + interval + ")";
-    }
-
-    private static final class Min implements ReduceFunction<Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long reduce(Long value1, Long value2) {
-            return Math.min(value1, value2);
-        }
+    void removeTimer(TriggerContext ctx, long time) {
+        ctx.deleteEventTimeTimer(time);
     }
 }

@@ -1,28 +1,19 @@
 package io.sluice.api.windowing.triggers;
 
-import io.sluice.api.functions.ReduceFunction;
-import io.sluice.api.state.ReducingState;
-import io.sluice.api.state.ReducingStateDescriptor;
-import io.sluice.api.typeinfo.Types;
 import io.sluice.api.windowing.windows.Window;
 import java.time.Duration;
 
 /**
  * Fires the window every {@code interval} of processing time, at multiples of the interval, from
- * the first element on; the last firing is capped at the window's end. The next firing time is
- * kept in the window's trigger state; merged windows keep the earliest.
+ * the first element on; the last firing is capped at the window's end.
  *
  * @param <W> the window type
  */
-public class ContinuousProcessingTimeTrigger<W extends Window> extends Trigger<Object, W> {
+public class ContinuousProcessingTimeTrigger<W extends Window> extends PeriodicFiring<W> {
     private static final long serialVersionUID = 1L;
 
-    private final long interval;
-    private final ReducingStateDescriptor<Long> stateDesc =
-            new ReducingStateDescriptor<>("fire-time", new Min(), Types.LONG);
-
     private ContinuousProcessingTimeTrigger(long interval) {
-        this.interval = interval;
+        super(interval);
     }
 
     /** Fires every {@code interval} of processing time. */
@@ -32,11 +23,7 @@ public class ContinuousProcessingTimeTrigger<W extends Window> extends Trigger<O
 
     @Override
     public TriggerResult onElement(Object element, long timestamp, W window, TriggerContext ctx) throws Exception {
-        ReducingState<Long> fireTimestampState = ctx.getPartitionedState(stateDesc);
-        long now = ctx.getCurrentProcessingTime();
-        if (fireTimestampState.get() == null) {
-            registerNextFireTimestamp(now - (now % interval), window, ctx, fireTimestampState);
-        }
+        startIfIdle(ctx.getCurrentProcessingTime(), window, ctx);
         return TriggerResult.CONTINUE;
     }
 
@@ -47,62 +34,16 @@ public class ContinuousProcessingTimeTrigger<W extends Window> extends Trigger<O
 
     @Override
     public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) throws Exception {
-        ReducingState<Long> fireTimestampState = ctx.getPartitionedState(stateDesc);
-        Long fireTimestamp = fireTimestampState.get();
-        if (fireTimestamp != null && fireTimestamp == time) {
-            fireTimestampState.clear();
-            registerNextFireTimestamp(time, window, ctx, fireTimestampState);
-            return TriggerResult.FIRE;
-        }
-        return TriggerResult.CONTINUE;
+        return isPeriodicFiring(time, window, ctx) ? TriggerResult.FIRE : TriggerResult.CONTINUE;
     }
 
     @Override
-    public void clear(W window, TriggerContext ctx) throws Exception {
-        ReducingState<Long> fireTimestampState = ctx.getPartitionedState(stateDesc);
-        Long fireTimestamp = fireTimestampState.get();
-        if (fireTimestamp != null) {
-            ctx.deleteProcessingTimeTimer(fireTimestamp);
-            fireTimestampState.clear();
-        }
+    void setTimer(TriggerContext ctx, long time) {
+        ctx.registerProcessingTimeTimer(time);
     }
 
     @Override
-    public boolean canMerge() {
-        return true;
-    }
-
-    @Override
-    public void onMerge(W window, OnMergeContext ctx) throws Exception {
-        ctx.mergePartitionedState(stateDesc);
-        Long nextFireTimestamp = ctx.getPartitionedState(stateDesc).get();
-        if (nextFireTimestamp != null) {
-            ctx.registerProcessingTimeTimer(nextFireTimestamp);
-        }
-    }
-
-    private void registerNextFireTimestamp(
-            long time, W window, TriggerContext ctx, ReducingState<Long> fireTimestampState) throws Exception {
-        long nextFireTimestamp = Math.min(time + interval, window.maxTimestamp());
-        fireTimestampState.add(nextFireTimestamp);
-        ctx.registerProcessingTimeTimer(nextFireTimestamp);
-    }
-
-    public long getInterval() {
-        return interval;
-    }
-
-    @Override
-    public String toString() {
-        return "ContinuousProcessingTimeTrigger(" + interval + ")";
-    }
-
-    private static final class Min implements ReduceFunction<Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long reduce(Long value1, Long value2) {
-            return Math.min(value1, value2);
-        }
+    void removeTimer(TriggerContext ctx, long time) {
+        ctx.deleteProcessingTimeTimer(time);
     }
 }

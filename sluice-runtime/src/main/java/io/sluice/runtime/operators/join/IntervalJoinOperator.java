@@ -19,226 +19,217 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The event-time interval join of two keyed inputs (Flink's semantics, which results are compared
- * with).
+ * The event-time interval join of two keyed inputs: a left element at {@code l} and a right
+ * element at {@code r} of the same key join when {@code lower <= r - l <= upper} (exclusive bounds
+ * are narrowed by one millisecond up front). The pair's result carries {@code max(l, r)}.
  *
- * <p>Each side is buffered in keyed {@link MapState}, timestamp to the elements at that timestamp
- * in arrival order. A new left element at {@code t} is joined with the buffered right elements in
- * {@code [t + lower, t + upper]}; a new right element at {@code t} with the buffered left elements
- * in {@code [t - upper, t - lower]}, so each pair is produced exactly once, when its later element
- * arrives. Exclusive bounds are turned into inclusive ones once ({@code lower + 1}, {@code upper -
- * 1}). A result carries the larger of the two timestamps.
+ * <p>Each input is a {@link Side}: it keeps its elements in keyed map state, one bucket per
+ * timestamp, and when an element arrives it probes the other side's buckets in the matching
+ * range, so each pair is produced once, by whichever element arrives second. An element behind the
+ * watermark is late: it goes to that side's late-data output, or is dropped. A bucket is kept until
+ * the watermark reaches the last time a partner for it can still arrive; an event-time timer whose
+ * namespace is the bucket's timestamp then removes it.
  *
- * <p>An element behind the operator's watermark (the minimum of both inputs') is late: it goes to
- * the side's late-data output if one is set, otherwise it is dropped; it is neither buffered nor
- * joined. Each buffered element registers an event-time cleanup timer at the last watermark at
- * which the other side can still produce a partner for it ({@code t + upper} for the left side,
- * {@code t - lower} for the right, never before {@code t}); when it fires, that timestamp's bucket
- * is removed.
- *
- * <p><b>Threading</b>: task thread only, like every operator.
+ * <p>Task thread only.
  */
-public final class IntervalJoinOperator<K, T1, T2, OUT>
-        extends AbstractUdfStreamOperator<OUT, ProcessJoinFunction<T1, T2, OUT>>
-        implements TwoInputStreamOperator<T1, T2, OUT>, Triggerable<K, String> {
+public final class IntervalJoinOperator<K, L, R, OUT>
+        extends AbstractUdfStreamOperator<OUT, ProcessJoinFunction<L, R, OUT>>
+        implements TwoInputStreamOperator<L, R, OUT> {
 
-    static final String LEFT_BUFFER = "LEFT_BUFFER";
-    static final String RIGHT_BUFFER = "RIGHT_BUFFER";
-    static final String CLEANUP_TIMER_NAME = "IntervalJoinOperatorCleanUp";
-    static final String CLEANUP_NAMESPACE_LEFT = "CLEANUP_LEFT";
-    static final String CLEANUP_NAMESPACE_RIGHT = "CLEANUP_RIGHT";
+    /** Names of the two buffers in keyed state (visible to tests). */
+    static final String LEFT_BUFFER = "interval-join-left";
 
-    /** Inclusive, after adjusting for exclusive bounds. */
-    private final long lowerBound;
-    /** Inclusive, after adjusting for exclusive bounds. */
-    private final long upperBound;
+    static final String RIGHT_BUFFER = "interval-join-right";
 
-    private final OutputTag<T1> leftLateDataOutputTag;
-    private final OutputTag<T2> rightLateDataOutputTag;
-    private final TypeInformation<T1> leftType;
-    private final TypeInformation<T2> rightType;
-
-    private transient MapState<Long, List<T1>> leftBuffer;
-    private transient MapState<Long, List<T2>> rightBuffer;
-    private transient InternalTimerService<String> timerService;
-    private transient ResultCollector collector;
-    private transient ContextImpl context;
-    /** Reused for late elements and the function's side outputs. */
-    private final StreamRecord<Object> sideOutputRecord = new StreamRecord<>(null);
+    private final IntervalJoinSpec spec;
+    private final long lower;
+    private final long upper;
+    private Side<L, R> left;
+    private Side<R, L> right;
+    private PairEmitter emitter;
+    private final StreamRecord<Object> sideRecord = new StreamRecord<>(null);
 
     @SuppressWarnings("unchecked")
     public IntervalJoinOperator(IntervalJoinSpec spec) {
-        super((ProcessJoinFunction<T1, T2, OUT>) spec.function());
+        super((ProcessJoinFunction<L, R, OUT>) spec.function());
+        this.spec = spec;
+        this.lower = spec.lowerBoundInclusive() ? spec.lowerBound() : spec.lowerBound() + 1;
+        this.upper = spec.upperBoundInclusive() ? spec.upperBound() : spec.upperBound() - 1;
         if (spec.lowerBound() > spec.upperBound()) {
-            throw new IllegalArgumentException("lowerBound <= upperBound must be fulfilled, were " + spec.lowerBound()
-                    + " and " + spec.upperBound());
+            throw new IllegalArgumentException("The interval join's lower bound (" + spec.lowerBound()
+                    + ") must not be greater than its upper bound (" + spec.upperBound() + ")");
         }
-        this.lowerBound = spec.lowerBoundInclusive() ? spec.lowerBound() : spec.lowerBound() + 1L;
-        this.upperBound = spec.upperBoundInclusive() ? spec.upperBound() : spec.upperBound() - 1L;
-        this.leftLateDataOutputTag = (OutputTag<T1>) spec.leftLateDataOutputTag();
-        this.rightLateDataOutputTag = (OutputTag<T2>) spec.rightLateDataOutputTag();
-        this.leftType = (TypeInformation<T1>) spec.leftType();
-        this.rightType = (TypeInformation<T2>) spec.rightType();
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void open() throws Exception {
         super.open();
         if (!isKeyed()) {
             throw new IllegalStateException("The interval join '" + getOperatorName()
                     + "' needs two keyed inputs (KeyedStream#intervalJoin(KeyedStream)).");
         }
-        collector = new ResultCollector();
-        context = new ContextImpl(userFunction);
-        leftBuffer =
-                runtimeContext.getMapState(new MapStateDescriptor<>(LEFT_BUFFER, Types.LONG, Types.LIST(leftType)));
-        rightBuffer =
-                runtimeContext.getMapState(new MapStateDescriptor<>(RIGHT_BUFFER, Types.LONG, Types.LIST(rightType)));
-        timerService = getInternalTimerService(CLEANUP_TIMER_NAME, this);
+        emitter = new PairEmitter();
+        // a right element at r matches left buckets in [r - upper, r - lower], and vice versa
+        left = new Side<>(
+                "left",
+                LEFT_BUFFER,
+                (TypeInformation<L>) spec.leftType(),
+                (OutputTag<L>) spec.leftLateDataOutputTag(),
+                lower,
+                upper);
+        right = new Side<>(
+                "right",
+                RIGHT_BUFFER,
+                (TypeInformation<R>) spec.rightType(),
+                (OutputTag<R>) spec.rightLateDataOutputTag(),
+                -upper,
+                -lower);
+        left.other = right;
+        right.other = left;
     }
 
     @Override
-    public void processElement1(StreamRecord<T1> record) throws Exception {
-        processElement(record, leftBuffer, rightBuffer, lowerBound, upperBound, true);
+    public void processElement1(StreamRecord<L> record) throws Exception {
+        left.add(record);
     }
 
     @Override
-    public void processElement2(StreamRecord<T2> record) throws Exception {
-        processElement(record, rightBuffer, leftBuffer, -upperBound, -lowerBound, false);
+    public void processElement2(StreamRecord<R> record) throws Exception {
+        right.add(record);
+    }
+
+    /** The pending bucket expiries of both sides (for tests). */
+    int numPendingExpiries() {
+        return getTimerServices().values().stream()
+                .mapToInt(s -> s.numEventTimeTimers())
+                .sum();
     }
 
     /**
-     * Buffers the element and joins it with the other side's buffered elements whose timestamps
-     * lie in {@code [t + relativeLowerBound, t + relativeUpperBound]}.
+     * One input: its buffer, its expiry timers and where its partners lie, as offsets from an
+     * element's timestamp into the other side's timestamps.
      */
-    @SuppressWarnings("unchecked")
-    private <THIS, OTHER> void processElement(
-            StreamRecord<THIS> record,
-            MapState<Long, List<THIS>> ourBuffer,
-            MapState<Long, List<OTHER>> otherBuffer,
-            long relativeLowerBound,
-            long relativeUpperBound,
-            boolean isLeft)
-            throws Exception {
-        THIS ourValue = record.getValue();
-        long ourTimestamp = record.getTimestamp();
-        if (!record.hasTimestamp() || ourTimestamp == Long.MIN_VALUE) {
-            throw new IllegalStateException("The interval join '" + getOperatorName() + "' ("
-                    + parameters.taskInfo().getTaskNameWithSubtasks() + ") received a "
-                    + (isLeft ? "left" : "right") + " element without a timestamp (" + ourValue
-                    + "): interval joins work in event time only; give the source a WatermarkStrategy with a"
-                    + " timestamp assigner.");
-        }
-        if (ourTimestamp < timerService.currentWatermark()) {
-            sideOutputLate(ourValue, ourTimestamp, isLeft);
-            return;
+    private final class Side<S, O> implements Triggerable<K, Long> {
+        private final String name;
+        private final OutputTag<S> lateOutput;
+        private final long partnersFrom;
+        private final long partnersTo;
+        private final MapState<Long, List<S>> buffer;
+        private final InternalTimerService<Long> expiries;
+        private Side<O, S> other;
+
+        Side(String name, String stateName, TypeInformation<S> type, OutputTag<S> lateOutput, long from, long to) {
+            this.name = name;
+            this.lateOutput = lateOutput;
+            this.partnersFrom = from;
+            this.partnersTo = to;
+            this.buffer = runtimeContext.getMapState(new MapStateDescriptor<>(stateName, Types.LONG, Types.LIST(type)));
+            this.expiries = getInternalTimerService(stateName + "-expiry", this);
         }
 
-        List<THIS> bucket = ourBuffer.get(ourTimestamp);
-        if (bucket == null) {
-            bucket = new ArrayList<>();
-        }
-        bucket.add(ourValue);
-        ourBuffer.put(ourTimestamp, bucket);
-
-        long from = ourTimestamp + relativeLowerBound;
-        long to = ourTimestamp + relativeUpperBound;
-        for (Map.Entry<Long, List<OTHER>> other : otherBuffer.entries()) {
-            long timestamp = other.getKey();
-            if (timestamp < from || timestamp > to) {
-                continue;
+        void add(StreamRecord<S> record) throws Exception {
+            S value = record.getValue();
+            if (!record.hasTimestamp() || record.getTimestamp() == Long.MIN_VALUE) {
+                throw new IllegalStateException("The interval join '" + getOperatorName() + "' ("
+                        + parameters.taskInfo().getTaskNameWithSubtasks() + ") received a " + name
+                        + " element without a timestamp (" + value + "): interval joins work in event time only;"
+                        + " give the source a WatermarkStrategy with a timestamp assigner.");
             }
-            for (OTHER element : other.getValue()) {
-                if (isLeft) {
-                    collect((T1) ourValue, (T2) element, ourTimestamp, timestamp);
-                } else {
-                    collect((T1) element, (T2) ourValue, timestamp, ourTimestamp);
+            long time = record.getTimestamp();
+            if (time < expiries.currentWatermark()) {
+                if (lateOutput != null) {
+                    emitSide(lateOutput, value, time);
+                }
+                return;
+            }
+            List<S> bucket = buffer.get(time);
+            if (bucket == null) {
+                bucket = new ArrayList<>(2);
+            }
+            bucket.add(value);
+            buffer.put(time, bucket);
+
+            long from = time + partnersFrom;
+            long to = time + partnersTo;
+            for (Map.Entry<Long, List<O>> candidates : other.buffer.entries()) {
+                long otherTime = candidates.getKey();
+                if (otherTime >= from && otherTime <= to) {
+                    for (O partner : candidates.getValue()) {
+                        emitPair(value, time, partner, otherTime);
+                    }
                 }
             }
+            // the last time a partner can still arrive on time is time + partnersTo (never before time)
+            expiries.registerEventTimeTimer(time, Math.max(time, time + partnersTo));
         }
 
-        long cleanupTime = relativeUpperBound > 0L ? ourTimestamp + relativeUpperBound : ourTimestamp;
-        timerService.registerEventTimeTimer(isLeft ? CLEANUP_NAMESPACE_LEFT : CLEANUP_NAMESPACE_RIGHT, cleanupTime);
-    }
+        @SuppressWarnings("unchecked")
+        private void emitPair(S value, long time, O partner, long partnerTime) throws Exception {
+            if (this == (Object) left) {
+                emitter.emit((L) value, time, (R) partner, partnerTime);
+            } else {
+                emitter.emit((L) partner, partnerTime, (R) value, time);
+            }
+        }
 
-    private void collect(T1 left, T2 right, long leftTimestamp, long rightTimestamp) throws Exception {
-        long resultTimestamp = Math.max(leftTimestamp, rightTimestamp);
-        collector.record.setTimestamp(resultTimestamp);
-        context.leftTimestamp = leftTimestamp;
-        context.rightTimestamp = rightTimestamp;
-        context.resultTimestamp = resultTimestamp;
-        userFunction.processElement(left, right, context, collector);
-    }
+        @Override
+        public void onEventTime(InternalTimer<K, Long> timer) throws Exception {
+            buffer.remove(timer.getNamespace());
+        }
 
-    private void sideOutputLate(Object value, long timestamp, boolean isLeft) {
-        OutputTag<?> tag = isLeft ? leftLateDataOutputTag : rightLateDataOutputTag;
-        if (tag != null) {
-            emitSideOutput(tag, value, timestamp);
+        @Override
+        public void onProcessingTime(InternalTimer<K, Long> timer) {
+            throw new IllegalStateException("The interval join '" + getOperatorName()
+                    + "' sets no processing-time timers, yet one fired at " + timer.getTimestamp());
         }
     }
 
     @SuppressWarnings("unchecked")
-    private <X> void emitSideOutput(OutputTag<X> tag, Object value, long timestamp) {
-        output.collect(tag, (StreamRecord<X>) sideOutputRecord.replace(value, timestamp));
+    private <X> void emitSide(OutputTag<X> tag, Object value, long timestamp) {
+        output.collect(tag, (StreamRecord<X>) sideRecord.replace(value, timestamp));
     }
 
-    @Override
-    public void onEventTime(InternalTimer<K, String> timer) throws Exception {
-        long timerTimestamp = timer.getTimestamp();
-        String namespace = timer.getNamespace();
-        if (CLEANUP_NAMESPACE_LEFT.equals(namespace)) {
-            leftBuffer.remove(upperBound <= 0L ? timerTimestamp : timerTimestamp - upperBound);
-        } else if (CLEANUP_NAMESPACE_RIGHT.equals(namespace)) {
-            rightBuffer.remove(lowerBound <= 0L ? timerTimestamp + lowerBound : timerTimestamp);
-        } else {
-            throw new IllegalStateException(
-                    "Unknown cleanup namespace '" + namespace + "' in interval join '" + getOperatorName() + "'");
+    /** Calls the user function for a pair, as its collector and context; one object, reused. */
+    private final class PairEmitter extends ProcessJoinFunction<L, R, OUT>.Context implements Collector<OUT> {
+        private final StreamRecord<OUT> result = new StreamRecord<>(null);
+        private long leftTime;
+        private long rightTime;
+
+        PairEmitter() {
+            userFunction.super();
         }
-    }
 
-    @Override
-    public void onProcessingTime(InternalTimer<K, String> timer) {
-        throw new IllegalStateException("The interval join '" + getOperatorName()
-                + "' registers no processing-time timers, yet one fired: " + timer.getTimestamp());
-    }
-
-    /** Emits the function's results with the pair's timestamp, reusing one record. */
-    private final class ResultCollector implements Collector<OUT> {
-        private final StreamRecord<OUT> record = new StreamRecord<>(null);
+        void emit(L l, long lTime, R r, long rTime) throws Exception {
+            leftTime = lTime;
+            rightTime = rTime;
+            result.setTimestamp(Math.max(lTime, rTime));
+            userFunction.processElement(l, r, this, this);
+        }
 
         @Override
         public void collect(OUT value) {
-            output.collect(record.replace(value));
+            output.collect(result.replace(value));
         }
 
         @Override
         public void close() {
             output.close();
         }
-    }
-
-    private final class ContextImpl extends ProcessJoinFunction<T1, T2, OUT>.Context {
-        private long leftTimestamp = Long.MIN_VALUE;
-        private long rightTimestamp = Long.MIN_VALUE;
-        private long resultTimestamp = Long.MIN_VALUE;
-
-        ContextImpl(ProcessJoinFunction<T1, T2, OUT> function) {
-            function.super();
-        }
 
         @Override
         public long getLeftTimestamp() {
-            return leftTimestamp;
+            return leftTime;
         }
 
         @Override
         public long getRightTimestamp() {
-            return rightTimestamp;
+            return rightTime;
         }
 
         @Override
         public long getTimestamp() {
-            return resultTimestamp;
+            return Math.max(leftTime, rightTime);
         }
 
         @Override
@@ -246,7 +237,7 @@ public final class IntervalJoinOperator<K, T1, T2, OUT>
             if (outputTag == null) {
                 throw new IllegalArgumentException("OutputTag must not be null.");
             }
-            emitSideOutput(outputTag, value, resultTimestamp);
+            emitSide(outputTag, value, getTimestamp());
         }
     }
 }

@@ -233,9 +233,7 @@ class IntervalJoinOperatorTest {
         }
 
         int cleanupTimers() {
-            return operator.getTimerServices()
-                    .get(IntervalJoinOperator.CLEANUP_TIMER_NAME)
-                    .numEventTimeTimers();
+            return operator.numPendingExpiries();
         }
 
         private final class RecordingOutput implements Output<String> {
