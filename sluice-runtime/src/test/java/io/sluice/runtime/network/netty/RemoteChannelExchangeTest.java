@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.api.configuration.Configuration;
+import io.sluice.runtime.configuration.TaskManagerOptions;
 import io.sluice.runtime.deployment.InputChannelDescriptor;
 import io.sluice.runtime.deployment.InputGateDeploymentDescriptor;
 import io.sluice.runtime.deployment.ProducerLocation;
@@ -442,5 +444,18 @@ class RemoteChannelExchangeTest {
             assertThat(producerTm.getNetworkBufferPool().getBuffersInUse()).isZero();
             assertThat(consumerTm.getNetworkBufferPool().getBuffersInUse()).isZero();
         });
+    }
+
+    @Test
+    void dataServerBindsToTheConfiguredDataPort() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Configuration config = new Configuration().set(TaskManagerOptions.DATA_PORT, port);
+        NetworkEnvironment env = env("tm-a", TaskManagerOptions.networkConfig(config));
+
+        assertThat(env.getDataAddress().getHostString()).isEqualTo("127.0.0.1");
+        assertThat(env.getDataAddress().getPort()).isEqualTo(port);
     }
 }
