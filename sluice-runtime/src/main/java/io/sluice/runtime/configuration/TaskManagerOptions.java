@@ -57,18 +57,26 @@ public final class TaskManagerOptions {
             .defaultValue(8)
             .withDescription("Extra buffers an input gate lends to its busiest channels.");
 
-    /** The network sizes configured in {@code config}; fails naming the key when a value is out of range. */
+    /**
+     * The network sizes and data server address configured in {@code config} (the data server binds
+     * to {@code taskmanager.host}, 127.0.0.1 when unset); fails naming the key when a value is out of
+     * range.
+     */
     public static NetworkConfig networkConfig(Configuration config) {
         long segment = config.get(MEMORY_SEGMENT_SIZE).bytes();
         if (segment < 1 || segment > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("Configuration key '" + MEMORY_SEGMENT_SIZE.key()
                     + "' must be between 1 byte and 2 GiB, was " + segment + " bytes");
         }
+        String host = config.get(HOST);
         return new NetworkConfig(
-                (int) segment,
-                positive(config, NETWORK_NUM_BUFFERS),
-                positive(config, NETWORK_BUFFERS_PER_CHANNEL),
-                nonNegative(config, NETWORK_FLOATING_BUFFERS_PER_GATE));
+                        (int) segment,
+                        positive(config, NETWORK_NUM_BUFFERS),
+                        positive(config, NETWORK_BUFFERS_PER_CHANNEL),
+                        nonNegative(config, NETWORK_FLOATING_BUFFERS_PER_GATE))
+                .withDataServer(
+                        host == null || host.isBlank() ? NetworkConfig.DEFAULT_DATA_BIND_HOST : host,
+                        config.get(DATA_PORT));
     }
 
     private static int positive(Configuration config, ConfigOption<Integer> option) {

@@ -13,6 +13,9 @@ package io.sluice.runtime.network;
  *     partition is not registered yet (default 10 s)
  * @param partitionRequestInitialBackoffMillis first retry delay, doubled per retry (default 10 ms)
  * @param partitionRequestMaxBackoffMillis largest retry delay (default 200 ms)
+ * @param dataBindHost address the TaskManager's data server (Netty) binds to (default 127.0.0.1)
+ * @param dataPort port of the data server; 0 picks a free one (default)
+ * @param nettyThreads event-loop threads serving all data connections of the TaskManager (default 1)
  */
 public record NetworkConfig(
         int bufferSize,
@@ -21,8 +24,13 @@ public record NetworkConfig(
         int floatingBuffersPerGate,
         long partitionRequestTimeoutMillis,
         long partitionRequestInitialBackoffMillis,
-        long partitionRequestMaxBackoffMillis) {
+        long partitionRequestMaxBackoffMillis,
+        String dataBindHost,
+        int dataPort,
+        int nettyThreads) {
 
+    public static final String DEFAULT_DATA_BIND_HOST = "127.0.0.1";
+    public static final int DEFAULT_NETTY_THREADS = 1;
     public static final long DEFAULT_PARTITION_REQUEST_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_PARTITION_REQUEST_INITIAL_BACKOFF_MILLIS = 10;
     public static final long DEFAULT_PARTITION_REQUEST_MAX_BACKOFF_MILLIS = 200;
@@ -43,6 +51,33 @@ public record NetworkConfig(
                     + " ms (>= 0), initial backoff " + partitionRequestInitialBackoffMillis + " ms (>= 1), max backoff "
                     + partitionRequestMaxBackoffMillis + " ms (>= initial)");
         }
+        if (dataBindHost == null || dataBindHost.isBlank() || dataPort < 0 || dataPort > 65535 || nettyThreads < 1) {
+            throw new IllegalArgumentException("Invalid data server config: bind host '" + dataBindHost
+                    + "' (not blank), port " + dataPort + " (0..65535, 0 = any free port), netty threads "
+                    + nettyThreads + " (>= 1)");
+        }
+    }
+
+    /** Sizes and timing; the data server on 127.0.0.1, a free port, one event-loop thread. */
+    public NetworkConfig(
+            int bufferSize,
+            int totalBuffers,
+            int buffersPerChannel,
+            int floatingBuffersPerGate,
+            long partitionRequestTimeoutMillis,
+            long partitionRequestInitialBackoffMillis,
+            long partitionRequestMaxBackoffMillis) {
+        this(
+                bufferSize,
+                totalBuffers,
+                buffersPerChannel,
+                floatingBuffersPerGate,
+                partitionRequestTimeoutMillis,
+                partitionRequestInitialBackoffMillis,
+                partitionRequestMaxBackoffMillis,
+                DEFAULT_DATA_BIND_HOST,
+                0,
+                DEFAULT_NETTY_THREADS);
     }
 
     /** Sizes only; default partition request timing. */
@@ -70,7 +105,25 @@ public record NetworkConfig(
                 floatingBuffersPerGate,
                 timeoutMillis,
                 partitionRequestInitialBackoffMillis,
-                partitionRequestMaxBackoffMillis);
+                partitionRequestMaxBackoffMillis,
+                dataBindHost,
+                dataPort,
+                nettyThreads);
+    }
+
+    /** This config with the data server bound to {@code host:port} (port 0 = any free port). */
+    public NetworkConfig withDataServer(String host, int port) {
+        return new NetworkConfig(
+                bufferSize,
+                totalBuffers,
+                buffersPerChannel,
+                floatingBuffersPerGate,
+                partitionRequestTimeoutMillis,
+                partitionRequestInitialBackoffMillis,
+                partitionRequestMaxBackoffMillis,
+                host,
+                port,
+                nettyThreads);
     }
 
     /** Most buffers a partition with {@code numberOfSubpartitions} subpartitions may have out at once. */

@@ -5,11 +5,17 @@ import io.sluice.runtime.deployment.InputGateDeploymentDescriptor;
 import io.sluice.runtime.deployment.ResultPartitionDeploymentDescriptor;
 import io.sluice.runtime.network.buffer.LocalBufferPool;
 import io.sluice.runtime.network.buffer.NetworkBufferPool;
+import io.sluice.runtime.network.netty.NettyConnectionManager;
+import io.sluice.runtime.network.netty.NettyServer;
+import io.sluice.runtime.network.netty.NettyTransport;
+import io.sluice.runtime.network.netty.RemoteGateBuffers;
+import io.sluice.runtime.network.netty.RemoteInputChannel;
 import io.sluice.runtime.network.partition.ResultPartition;
 import io.sluice.runtime.network.partition.ResultPartitionManager;
 import io.sluice.runtime.network.partition.consumer.InputChannel;
 import io.sluice.runtime.network.partition.consumer.LocalInputChannel;
 import io.sluice.runtime.network.partition.consumer.SingleInputGate;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,11 +29,14 @@ import org.slf4j.LoggerFactory;
  * <p>Tasks call {@link #createResultPartition} and {@link #createInputGate} while they are set up
  * (any task thread; thread-safe). A channel whose producer runs on this TaskManager, or on another
  * TaskManager registered in the same {@link LocalPartitionDirectory}, is a {@link
- * LocalInputChannel}; anything else would be a remote channel, which is not implemented yet.
+ * LocalInputChannel}; anything else is a {@link RemoteInputChannel} connecting to the producer's
+ * data address over Netty (one connection per producer address, credit-based flow control).
  *
- * <p>Owns one daemon scheduler thread that retries partition requests whose producer is not
- * registered yet. {@link #close()} releases every partition (readers fail), stops the scheduler
- * and frees the pool.
+ * <p>Owns a Netty data server (bound at construction to {@link NetworkConfig#dataBindHost()}:{@link
+ * NetworkConfig#dataPort()}, see {@link #getDataAddress()}) with its event-loop threads, and one
+ * daemon scheduler thread that retries local partition requests whose producer is not registered
+ * yet. {@link #close()} stops Netty first (remote consumers see the connection close), then
+ * releases every partition (local readers fail), stops the scheduler and frees the pool.
  */
 public final class NetworkEnvironment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkEnvironment.class);
@@ -38,6 +47,9 @@ public final class NetworkEnvironment implements AutoCloseable {
     private final NetworkBufferPool bufferPool;
     private final ResultPartitionManager partitionManager;
     private final ScheduledExecutorService scheduler;
+    private final NettyTransport transport;
+    private final NettyServer server;
+    private final NettyConnectionManager connections;
     private volatile boolean closed;
 
     /** A TaskManager alone in its JVM: local channels only to its own partitions. */
@@ -57,12 +69,25 @@ public final class NetworkEnvironment implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        int maxFrameLength = config.bufferSize() + 64 * 1024;
+        this.transport = new NettyTransport(taskManagerId, config.nettyThreads());
+        try {
+            this.server = new NettyServer(
+                    transport, partitionManager, config.dataBindHost(), config.dataPort(), maxFrameLength);
+        } catch (RuntimeException e) {
+            transport.close();
+            scheduler.shutdownNow();
+            throw e;
+        }
+        this.connections = new NettyConnectionManager(transport, maxFrameLength);
         directory.register(taskManagerId, partitionManager);
         LOG.info(
-                "Network environment of TaskManager {}: {} buffers of {} bytes",
+                "Network environment of TaskManager {}: {} buffers of {} bytes, data server at {} ({})",
                 taskManagerId,
                 config.totalBuffers(),
-                config.bufferSize());
+                config.bufferSize(),
+                server.getAddress(),
+                transport.isEpoll() ? "epoll" : "nio");
     }
 
     public NetworkConfig getConfig() {
@@ -79,6 +104,20 @@ public final class NetworkEnvironment implements AutoCloseable {
 
     public ResultPartitionManager getPartitionManager() {
         return partitionManager;
+    }
+
+    /** Where consumers on other TaskManagers reach this TaskManager's partitions. */
+    public InetSocketAddress getDataAddress() {
+        return server.getAddress();
+    }
+
+    public NettyServer getNettyServer() {
+        return server;
+    }
+
+    /** This TaskManager's data connections to producers on other TaskManagers. */
+    public NettyConnectionManager getConnectionManager() {
+        return connections;
     }
 
     /**
@@ -107,39 +146,71 @@ public final class NetworkEnvironment implements AutoCloseable {
 
     /**
      * Creates the gate for one input edge of a task; call {@link SingleInputGate#requestPartitions()}
-     * from the task before reading. Local channels read the producer's buffers, so the gate needs
-     * no pool of its own; remote channels will add one (exclusive buffers per channel plus floating
-     * buffers per gate, sized by {@link NetworkConfig}).
+     * from the task before reading. Local channels read the producer's buffers, so they need no
+     * buffers of their own. Remote channels get a gate pool with every segment reserved now: {@code
+     * buffersPerChannel} exclusive per remote channel plus {@code floatingBuffersPerGate} floating.
      *
-     * @throws UnsupportedOperationException if a producer runs on a TaskManager outside this JVM
+     * @throws io.sluice.runtime.network.buffer.InsufficientNetworkBuffersException if the
+     *     TaskManager's buffers cannot cover the remote channels
+     * @throws IllegalArgumentException if a producer outside this JVM has no data port
      */
     public SingleInputGate createInputGate(InputGateDeploymentDescriptor descriptor, String ownerTaskName) {
         checkNotClosed(ownerTaskName);
         List<InputChannelDescriptor> descriptors = descriptor.channels();
         SingleInputGate gate = new SingleInputGate(ownerTaskName, descriptor.inputIndex(), descriptors.size());
         InputChannel[] channels = new InputChannel[descriptors.size()];
+        ResultPartitionManager[] localProducers = new ResultPartitionManager[channels.length];
+        int remoteChannels = 0;
         for (int i = 0; i < channels.length; i++) {
             InputChannelDescriptor channel = descriptors.get(i);
             String producerTm = channel.location().taskManagerId();
-            ResultPartitionManager producerPartitions =
-                    producerTm.equals(taskManagerId) ? partitionManager : directory.lookup(producerTm);
-            if (producerPartitions == null) {
-                throw new UnsupportedOperationException("Remote input channels are not supported yet: channel " + i
-                        + " of input " + descriptor.inputIndex() + " of task " + ownerTaskName + " reads partition "
-                        + channel.partitionId() + " from TaskManager " + producerTm + " at "
-                        + channel.location().host() + ":" + channel.location().dataPort()
-                        + ", which is not in this JVM; run the job on the embedded cluster (one JVM)");
+            localProducers[i] = producerTm.equals(taskManagerId) ? partitionManager : directory.lookup(producerTm);
+            if (localProducers[i] == null) {
+                if (channel.location().dataPort() <= 0) {
+                    throw new IllegalArgumentException("Input channel " + i + " of input " + descriptor.inputIndex()
+                            + " of task " + ownerTaskName + " reads partition " + channel.partitionId()
+                            + " from TaskManager " + producerTm + " at "
+                            + channel.location().host() + ":"
+                            + channel.location().dataPort() + ", which is not in this JVM and has no data port:"
+                            + " the deployment must carry the producer TaskManager's data address");
+                }
+                remoteChannels++;
             }
-            channels[i] = new LocalInputChannel(
-                    gate,
-                    i,
-                    channel.partitionId(),
-                    channel.subpartitionIndex(),
-                    producerPartitions,
-                    scheduler,
-                    config.partitionRequestTimeoutMillis(),
-                    config.partitionRequestInitialBackoffMillis(),
-                    config.partitionRequestMaxBackoffMillis());
+        }
+        RemoteGateBuffers remoteBuffers = null;
+        if (remoteChannels > 0) {
+            int segments = remoteChannels * config.buffersPerChannel() + config.floatingBuffersPerGate();
+            LocalBufferPool pool = bufferPool.createBufferPool(
+                    "input " + descriptor.inputIndex() + " of task " + ownerTaskName, segments, segments);
+            remoteBuffers = new RemoteGateBuffers(pool, remoteChannels, config.floatingBuffersPerGate());
+        }
+        for (int i = 0; i < channels.length; i++) {
+            InputChannelDescriptor channel = descriptors.get(i);
+            if (localProducers[i] != null) {
+                channels[i] = new LocalInputChannel(
+                        gate,
+                        i,
+                        channel.partitionId(),
+                        channel.subpartitionIndex(),
+                        localProducers[i],
+                        scheduler,
+                        config.partitionRequestTimeoutMillis(),
+                        config.partitionRequestInitialBackoffMillis(),
+                        config.partitionRequestMaxBackoffMillis());
+            } else {
+                channels[i] = new RemoteInputChannel(
+                        gate,
+                        i,
+                        channel.partitionId(),
+                        channel.subpartitionIndex(),
+                        channel.location(),
+                        connections,
+                        remoteBuffers,
+                        config.buffersPerChannel(),
+                        config.partitionRequestTimeoutMillis(),
+                        config.partitionRequestInitialBackoffMillis(),
+                        config.partitionRequestMaxBackoffMillis());
+            }
         }
         gate.setChannels(channels);
         return gate;
@@ -159,6 +230,9 @@ public final class NetworkEnvironment implements AutoCloseable {
             return;
         }
         closed = true;
+        connections.close();
+        server.close();
+        transport.close();
         directory.unregister(taskManagerId, partitionManager);
         partitionManager.shutdown(new IllegalStateException("TaskManager " + taskManagerId + " shut down"));
         scheduler.shutdownNow();

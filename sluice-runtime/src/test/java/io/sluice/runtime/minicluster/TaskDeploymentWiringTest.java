@@ -62,7 +62,18 @@ class TaskDeploymentWiringTest {
     private InputChannelDescriptor channel(IntermediateDataSetID ds, String producer, int subtask, int subpartition) {
         String tm = tasks.taskManagerOf(tdd(producer, subtask).attemptId());
         return new InputChannelDescriptor(
-                partition(ds, producer, subtask), subpartition, new ProducerLocation(tm, "127.0.0.1", 0));
+                partition(ds, producer, subtask), subpartition, new ProducerLocation(tm, "127.0.0.1", dataPortOf(tm)));
+    }
+
+    /** The port of TaskManager {@code tm}'s data server: descriptors carry the producer's real data address. */
+    private int dataPortOf(String tm) {
+        return cluster.getTaskExecutors().stream()
+                .filter(te -> te.getTaskManagerId().equals(tm))
+                .findFirst()
+                .orElseThrow()
+                .getNetworkEnvironment()
+                .getDataAddress()
+                .getPort();
     }
 
     @Test

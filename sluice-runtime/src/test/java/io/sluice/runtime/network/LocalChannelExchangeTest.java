@@ -336,13 +336,14 @@ class LocalChannelExchangeTest {
     }
 
     @Test
-    void producerOnATaskManagerOutsideThisJvm_isRejectedAsRemoteNotSupportedYet() {
+    void producerOutsideThisJvmWithoutADataPort_isRejectedNamingTheAddress() {
         NetworkEnvironment env = env(NetworkConfig.defaults());
         ResultPartitionID id = partitionId(9, 0);
         assertThatThrownBy(() -> env.createInputGate(gate(id, "tm-far", 0), "consumer"))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("Remote input channels are not supported yet: channel 0 of input 0 of task"
-                        + " consumer reads partition " + id + " from TaskManager tm-far at 127.0.0.1:0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Input channel 0 of input 0 of task consumer reads partition " + id
+                        + " from TaskManager tm-far at 127.0.0.1:0, which is not in this JVM and has no data port:"
+                        + " the deployment must carry the producer TaskManager's data address");
     }
 
     @Test

@@ -26,17 +26,25 @@ public final class Buffer {
         this.pooled = true;
     }
 
-    private Buffer(byte[] memory, int size, boolean isEvent) {
+    private Buffer(byte[] memory, int size, boolean isEvent, BufferRecycler recycler) {
         this.memory = memory;
         this.size = size;
         this.isEvent = isEvent;
-        this.recycler = BufferRecycler.NONE;
+        this.recycler = recycler;
         this.pooled = false;
     }
 
     /** An unpooled, read-only buffer holding one serialized event. */
     public static Buffer unpooledEvent(byte[] bytes) {
-        return new Buffer(bytes, bytes.length, true);
+        return new Buffer(bytes, bytes.length, true, BufferRecycler.NONE);
+    }
+
+    /**
+     * A record-data buffer over memory the caller owns (a remote input channel's segment): {@code
+     * recycler} gets it back when the reader is done, and must itself guard against double recycling.
+     */
+    public static Buffer wrap(byte[] memory, int size, BufferRecycler recycler) {
+        return new Buffer(memory, size, false, recycler);
     }
 
     /** Called by the pool when it hands the buffer out. */

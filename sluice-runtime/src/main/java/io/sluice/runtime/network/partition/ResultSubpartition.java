@@ -110,8 +110,13 @@ public final class ResultSubpartition {
             }
             Buffer buffer = buffers.poll();
             view.setMoreAvailable(!buffers.isEmpty());
+            view.setBacklog(buffers.size());
             return buffer;
         }
+    }
+
+    synchronized boolean isReleasedByProducer() {
+        return released && !releasedByConsumer;
     }
 
     synchronized boolean isAvailable() {

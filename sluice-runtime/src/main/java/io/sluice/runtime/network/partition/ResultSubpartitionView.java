@@ -16,6 +16,8 @@ public final class ResultSubpartitionView {
     private final BufferAvailabilityListener listener;
     /** Consumer thread only: set by the last poll. */
     private boolean moreAvailable;
+    /** Consumer thread only: buffers and events still queued after the last poll. */
+    private int backlog;
 
     ResultSubpartitionView(ResultSubpartition subpartition, BufferAvailabilityListener listener) {
         this.subpartition = subpartition;
@@ -28,6 +30,15 @@ public final class ResultSubpartitionView {
 
     void setMoreAvailable(boolean moreAvailable) {
         this.moreAvailable = moreAvailable;
+    }
+
+    void setBacklog(int backlog) {
+        this.backlog = backlog;
+    }
+
+    /** Buffers and events the last {@link #pollBuffer()} left queued (what a remote sender announces). */
+    public int getBacklog() {
+        return backlog;
     }
 
     /** The next buffer or event buffer, or null if none is queued. */
@@ -43,6 +54,11 @@ public final class ResultSubpartitionView {
     /** True if a poll would return a buffer or an error now. */
     public boolean isAvailable() {
         return subpartition.isAvailable();
+    }
+
+    /** True if the producer side released the subpartition (failure, cancel): the next poll throws. */
+    public boolean isReleasedByProducer() {
+        return subpartition.isReleasedByProducer();
     }
 
     /** Stops reading: queued buffers are recycled and the subpartition counts as consumed. */

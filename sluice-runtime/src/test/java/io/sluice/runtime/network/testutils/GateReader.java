@@ -23,6 +23,13 @@ public final class GateReader<T> {
     private final List<RecordDeserializer<T>> deserializers = new ArrayList<>();
     private final List<List<Object>> perChannel = new ArrayList<>();
 
+    private long waitSeconds = 60;
+
+    public GateReader(InputGate gate, TypeSerializer<T> serializer, long waitSeconds) {
+        this(gate, serializer);
+        this.waitSeconds = waitSeconds;
+    }
+
     public GateReader(InputGate gate, TypeSerializer<T> serializer) {
         this.gate = gate;
         for (int i = 0; i < gate.getNumberOfChannels(); i++) {
@@ -43,7 +50,7 @@ public final class GateReader<T> {
             BufferOrEvent next = gate.pollNext();
             if (next == null) {
                 if (!gate.isFinished()) {
-                    gate.getAvailableFuture().get(60, TimeUnit.SECONDS);
+                    gate.getAvailableFuture().get(waitSeconds, TimeUnit.SECONDS);
                 }
                 continue;
             }

@@ -7,7 +7,7 @@ import java.io.IOException;
 /**
  * One input of a gate: subpartition {@link #getSubpartitionIndex()} of partition {@link
  * #getPartitionId()}. Subclasses move buffers from the producer: {@link LocalInputChannel} in the
- * same JVM; a remote channel (credit-based, over Netty) is the next implementation.
+ * same JVM; {@code io.sluice.runtime.network.netty.RemoteInputChannel} over Netty, credit-based.
  *
  * <p>Threading: {@link #getNextBuffer()}, {@link #isMoreAvailable()} and {@link
  * #releaseAllResources()} are called by the gate's task thread only. Data arrival is signalled from
