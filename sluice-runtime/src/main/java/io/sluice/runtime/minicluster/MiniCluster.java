@@ -77,7 +77,7 @@ public final class MiniCluster implements AutoCloseable {
         // TaskManagers register one after the other, so slots are matched in TaskManager order (tm-0 first).
         for (int i = 0; i < config.getNumTaskManagers(); i++) {
             TaskExecutor te = new TaskExecutor(
-                    TaskExecutorConfiguration.fromConfiguration("tm-" + i, config.getConfiguration()),
+                    embedded(TaskExecutorConfiguration.fromConfiguration("tm-" + i, config.getConfiguration())),
                     rpcService,
                     RESOURCE_MANAGER_ADDRESS,
                     config.getTaskFactory(),
@@ -217,5 +217,14 @@ public final class MiniCluster implements AutoCloseable {
             throw new IllegalStateException(
                     "The MiniCluster is not running; call start() first (and not after close())");
         }
+    }
+
+    /** Its TaskManagers share one JVM and read each other's partitions locally: no data servers. */
+    private static TaskExecutorConfiguration embedded(TaskExecutorConfiguration tm) {
+        return new TaskExecutorConfiguration(
+                tm.taskManagerId(),
+                tm.address(),
+                tm.numberOfSlots(),
+                tm.networkConfig().withoutDataServer());
     }
 }

@@ -30,6 +30,9 @@ public record NetworkConfig(
         int nettyThreads) {
 
     public static final String DEFAULT_DATA_BIND_HOST = "127.0.0.1";
+    /** {@link #dataPort()} of a TaskManager without a data server (all its consumers are in its JVM). */
+    public static final int NO_DATA_SERVER = -1;
+
     public static final int DEFAULT_NETTY_THREADS = 1;
     public static final long DEFAULT_PARTITION_REQUEST_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_PARTITION_REQUEST_INITIAL_BACKOFF_MILLIS = 10;
@@ -51,9 +54,14 @@ public record NetworkConfig(
                     + " ms (>= 0), initial backoff " + partitionRequestInitialBackoffMillis + " ms (>= 1), max backoff "
                     + partitionRequestMaxBackoffMillis + " ms (>= initial)");
         }
-        if (dataBindHost == null || dataBindHost.isBlank() || dataPort < 0 || dataPort > 65535 || nettyThreads < 1) {
+        if (dataBindHost == null
+                || dataBindHost.isBlank()
+                || dataPort < NO_DATA_SERVER
+                || dataPort > 65535
+                || nettyThreads < 1) {
             throw new IllegalArgumentException("Invalid data server config: bind host '" + dataBindHost
-                    + "' (not blank), port " + dataPort + " (0..65535, 0 = any free port), netty threads "
+                    + "' (not blank), port " + dataPort
+                    + " (0..65535, 0 = any free port, -1 = no server), netty threads "
                     + nettyThreads + " (>= 1)");
         }
     }
@@ -124,6 +132,18 @@ public record NetworkConfig(
                 host,
                 port,
                 nettyThreads);
+    }
+
+    /**
+     * This config without a data server: for the TaskManagers of an embedded cluster, whose
+     * consumers all read through local channels. Saves the server's thread, port and start-up time.
+     */
+    public NetworkConfig withoutDataServer() {
+        return withDataServer(dataBindHost, NO_DATA_SERVER);
+    }
+
+    public boolean hasDataServer() {
+        return dataPort != NO_DATA_SERVER;
     }
 
     /** Most buffers a partition with {@code numberOfSubpartitions} subpartitions may have out at once. */

@@ -47,9 +47,14 @@ public final class NetworkEnvironment implements AutoCloseable {
     private final NetworkBufferPool bufferPool;
     private final ResultPartitionManager partitionManager;
     private final ScheduledExecutorService scheduler;
-    private final NettyTransport transport;
+    private final int maxFrameLength;
+    /** Null until the first remote channel or the data server needs it. */
+    private NettyTransport transport;
+    /** Null without a data server ({@link NetworkConfig#hasDataServer()}). */
     private final NettyServer server;
-    private final NettyConnectionManager connections;
+    /** Null until the first remote channel. */
+    private NettyConnectionManager connections;
+
     private volatile boolean closed;
 
     /** A TaskManager alone in its JVM: local channels only to its own partitions. */
@@ -69,25 +74,29 @@ public final class NetworkEnvironment implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        int maxFrameLength = config.bufferSize() + 64 * 1024;
-        this.transport = new NettyTransport(taskManagerId, config.nettyThreads());
-        try {
-            this.server = new NettyServer(
-                    transport, partitionManager, config.dataBindHost(), config.dataPort(), maxFrameLength);
-        } catch (RuntimeException e) {
-            transport.close();
-            scheduler.shutdownNow();
-            throw e;
+        this.maxFrameLength = config.bufferSize() + 64 * 1024;
+        if (config.hasDataServer()) {
+            try {
+                this.server = new NettyServer(
+                        transport(), partitionManager, config.dataBindHost(), config.dataPort(), maxFrameLength);
+            } catch (RuntimeException e) {
+                transport.close();
+                scheduler.shutdownNow();
+                throw e;
+            }
+        } else {
+            this.server = null;
         }
-        this.connections = new NettyConnectionManager(transport, maxFrameLength);
         directory.register(taskManagerId, partitionManager);
         LOG.info(
-                "Network environment of TaskManager {}: {} buffers of {} bytes, data server at {} ({})",
+                "Network environment of TaskManager {}: {} buffers of {} bytes, {}",
                 taskManagerId,
                 config.totalBuffers(),
                 config.bufferSize(),
-                server.getAddress(),
-                transport.isEpoll() ? "epoll" : "nio");
+                server == null
+                        ? "no data server"
+                        : "data server at " + server.getAddress() + " (" + (transport.isEpoll() ? "epoll" : "nio")
+                                + ")");
     }
 
     public NetworkConfig getConfig() {
@@ -106,17 +115,27 @@ public final class NetworkEnvironment implements AutoCloseable {
         return partitionManager;
     }
 
-    /** Where consumers on other TaskManagers reach this TaskManager's partitions. */
+    /** Where consumers on other TaskManagers reach this TaskManager's partitions; null without a data server. */
     public InetSocketAddress getDataAddress() {
-        return server.getAddress();
+        return server == null ? null : server.getAddress();
+    }
+
+    private synchronized NettyTransport transport() {
+        if (transport == null) {
+            transport = new NettyTransport(taskManagerId, config.nettyThreads());
+        }
+        return transport;
     }
 
     public NettyServer getNettyServer() {
         return server;
     }
 
-    /** This TaskManager's data connections to producers on other TaskManagers. */
-    public NettyConnectionManager getConnectionManager() {
+    /** This TaskManager's data connections to producers on other TaskManagers (created on first use). */
+    public synchronized NettyConnectionManager getConnectionManager() {
+        if (connections == null) {
+            connections = new NettyConnectionManager(transport(), maxFrameLength);
+        }
         return connections;
     }
 
@@ -204,7 +223,7 @@ public final class NetworkEnvironment implements AutoCloseable {
                         channel.partitionId(),
                         channel.subpartitionIndex(),
                         channel.location(),
-                        connections,
+                        getConnectionManager(),
                         remoteBuffers,
                         config.buffersPerChannel(),
                         config.partitionRequestTimeoutMillis(),
@@ -230,9 +249,17 @@ public final class NetworkEnvironment implements AutoCloseable {
             return;
         }
         closed = true;
-        connections.close();
-        server.close();
-        transport.close();
+        synchronized (this) {
+            if (connections != null) {
+                connections.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+            if (transport != null) {
+                transport.close();
+            }
+        }
         directory.unregister(taskManagerId, partitionManager);
         partitionManager.shutdown(new IllegalStateException("TaskManager " + taskManagerId + " shut down"));
         scheduler.shutdownNow();

@@ -114,10 +114,13 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 config.taskManagerId(),
                 config.address(),
                 config.numberOfSlots(),
-                new ProducerLocation(
-                        config.taskManagerId(),
-                        network.getDataAddress().getHostString(),
-                        network.getDataAddress().getPort()));
+                network.getDataAddress() == null
+                        ? new ProducerLocation(
+                                config.taskManagerId(), config.networkConfig().dataBindHost(), 0)
+                        : new ProducerLocation(
+                                config.taskManagerId(),
+                                network.getDataAddress().getHostString(),
+                                network.getDataAddress().getPort()));
         this.slots = new TaskSlot[config.numberOfSlots()];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new TaskSlot(new SlotID(config.taskManagerId(), i));
