@@ -1,6 +1,7 @@
 package io.sluice.api.datastream;
 
 import io.sluice.api.common.JobClient;
+import io.sluice.api.common.JobExecutionResult;
 import io.sluice.api.connector.sink.Sink;
 import io.sluice.api.connector.sink.lib.CollectResultIterator;
 import io.sluice.api.connector.sink.lib.PrintSink;
@@ -33,6 +34,11 @@ import io.sluice.api.windowing.windows.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A stream of elements of one type, and the operations that make new streams from it. Nothing
@@ -310,12 +316,28 @@ public class DataStream<T> {
         }
     }
 
-    /** Closing it cancels the job if it is still running (an unbounded job never ends by itself). */
-    private record JobResultIterator<T>(CollectResultIterator<T> results, JobClient client)
-            implements CloseableIterator<T> {
+    /**
+     * Closing it cancels the job if it is still running (an unbounded job never ends by itself).
+     * After the last element (the collect sink finished) the job is ending on its own: nothing is
+     * cancelled; and a cancel that races with the job's end is not an error.
+     */
+    private static final class JobResultIterator<T> implements CloseableIterator<T> {
+        private final CollectResultIterator<T> results;
+        private final JobClient client;
+        private boolean exhausted;
+
+        JobResultIterator(CollectResultIterator<T> results, JobClient client) {
+            this.results = results;
+            this.client = client;
+        }
+
         @Override
         public boolean hasNext() {
-            return results.hasNext();
+            boolean more = results.hasNext();
+            if (!more) {
+                exhausted = true;
+            }
+            return more;
         }
 
         @Override
@@ -326,11 +348,30 @@ public class DataStream<T> {
         @Override
         public void close() throws Exception {
             try {
-                if (!client.getJobExecutionResult().isDone()) {
-                    client.cancel().get();
+                CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
+                if (!exhausted && !result.isDone()) {
+                    try {
+                        client.cancel().get();
+                    } catch (ExecutionException e) {
+                        if (!endsWithin(result, 10)) {
+                            throw e;
+                        }
+                    }
                 }
             } finally {
                 results.close();
+            }
+        }
+
+        /** Whether the job ended (in any state) within {@code seconds}. */
+        private static boolean endsWithin(CompletableFuture<?> result, long seconds) throws InterruptedException {
+            try {
+                result.get(seconds, TimeUnit.SECONDS);
+                return true;
+            } catch (ExecutionException | CancellationException e) {
+                return true;
+            } catch (TimeoutException e) {
+                return false;
             }
         }
     }

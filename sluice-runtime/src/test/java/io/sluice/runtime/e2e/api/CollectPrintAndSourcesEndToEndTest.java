@@ -43,6 +43,19 @@ class CollectPrintAndSourcesEndToEndTest {
     }
 
     @Test
+    void drainingABoundedJobThenClosing_neverCancelsOrFails_evenAsTheClusterShutsDown() throws Exception {
+        // closing right after the last element used to race with the embedded cluster's shutdown
+        for (int run = 0; run < 25; run++) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+            List<Long> out = new ArrayList<>();
+            try (CloseableIterator<Long> it = env.fromSequence(1, 20).executeAndCollect()) {
+                it.forEachRemaining(out::add);
+            }
+            assertThat(out).hasSize(20).first().isEqualTo(1L);
+        }
+    }
+
+    @Test
     void executeAndCollectWithLimit_onBoundedSource_returnsTheFirstElements() throws Exception {
         StreamExecutionEnvironment env = env(2, true);
         List<Long> first = env.fromData(List.of(5L, 4L, 3L, 2L, 1L, 0L)).executeAndCollect(4);
