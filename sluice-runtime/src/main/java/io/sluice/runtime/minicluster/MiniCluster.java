@@ -5,8 +5,10 @@ import io.sluice.api.common.JobExecutionException;
 import io.sluice.api.common.JobExecutionResult;
 import io.sluice.api.common.JobID;
 import io.sluice.api.configuration.Configuration;
+import io.sluice.runtime.blob.BlobStore;
 import io.sluice.runtime.configuration.ClusterOptions;
 import io.sluice.runtime.configuration.RestOptions;
+import io.sluice.runtime.configuration.WebOptions;
 import io.sluice.runtime.dispatcher.Dispatcher;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.dispatcher.DispatcherServices;
@@ -21,14 +23,19 @@ import io.sluice.runtime.rest.DispatcherRestEndpoint;
 import io.sluice.runtime.rpc.LocalRpcService;
 import io.sluice.runtime.taskexecutor.TaskExecutor;
 import io.sluice.runtime.taskexecutor.TaskExecutorConfiguration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +64,7 @@ public final class MiniCluster implements AutoCloseable {
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
     private Dispatcher dispatcher;
     private DispatcherRestEndpoint restEndpoint;
+    private BlobStore jarStore;
     private volatile boolean running;
     private boolean closed;
     private final LocalPartitionDirectory partitionDirectory = new LocalPartitionDirectory();
@@ -72,6 +80,8 @@ public final class MiniCluster implements AutoCloseable {
         if (running || closed) {
             throw new IllegalStateException("This MiniCluster was already started; create a new one");
         }
+        // Uploaded jars: the REST endpoint stores them, the TaskExecutors load the jobs' classes from them.
+        jarStore = DispatcherRestEndpoint.uploadStore(config.getConfiguration());
         resourceManager = new ResourceManager(RESOURCE_MANAGER_ADDRESS, rpcService);
         rpcService.register(RESOURCE_MANAGER_ADDRESS, resourceManager);
         // TaskManagers register one after the other, so slots are matched in TaskManager order (tm-0 first).
@@ -82,6 +92,7 @@ public final class MiniCluster implements AutoCloseable {
                     RESOURCE_MANAGER_ADDRESS,
                     config.getTaskFactory(),
                     partitionDirectory);
+            te.setUserJarResolver(jarStore::get);
             rpcService.register(te.getAddress(), te);
             taskExecutors.add(te);
             try {
@@ -102,7 +113,7 @@ public final class MiniCluster implements AutoCloseable {
         Configuration conf = config.getConfiguration();
         if (conf.get(ClusterOptions.LOCAL_REST_ENABLED)) {
             try {
-                restEndpoint = DispatcherRestEndpoint.start(dispatcher, resourceManager, conf);
+                restEndpoint = DispatcherRestEndpoint.start(dispatcher, resourceManager, conf, jarStore);
             } catch (Exception e) {
                 close();
                 throw new IllegalStateException(
@@ -209,7 +220,21 @@ public final class MiniCluster implements AutoCloseable {
         if (resourceManager != null) {
             resourceManager.close();
         }
+        if (jarStore != null && !config.getConfiguration().contains(WebOptions.UPLOAD_DIR)) {
+            deleteTempJarStore(jarStore.getStorageDir());
+        }
         LOG.info("MiniCluster closed");
+    }
+
+    /** Removes the temporary upload directory this cluster created (jars of finished jobs included). */
+    private static void deleteTempJarStore(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove the temporary jar directory {}: {}", dir, e.toString());
+        }
     }
 
     private void checkRunning() {

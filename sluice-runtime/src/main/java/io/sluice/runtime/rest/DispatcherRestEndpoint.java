@@ -1,13 +1,23 @@
 package io.sluice.runtime.rest;
 
 import io.sluice.api.configuration.Configuration;
+import io.sluice.runtime.blob.BlobStore;
 import io.sluice.runtime.configuration.RestOptions;
+import io.sluice.runtime.configuration.WebOptions;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.rest.handler.ClusterHandlers;
+import io.sluice.runtime.rest.handler.JarHandlers;
 import io.sluice.runtime.rest.handler.JobHandlers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cluster's REST API, served next to the Dispatcher. Routes (also under {@code /v1}):
@@ -23,6 +33,10 @@ import java.time.Duration;
  * PATCH /jobs/:jobid?mode=cancel         cancels the job (202)
  * GET   /taskmanagers                    registered TaskManagers with their slots
  * GET   /taskmanagers/:taskmanagerid     one TaskManager with its allocated slots
+ * POST  /jars/upload                     multipart upload of a jar (part 'jarfile')
+ * GET   /jars                            uploaded jars with their entry classes
+ * POST  /jars/:jarid/run                 runs the jar's main(); answers the submitted job's id
+ * DELETE /jars/:jarid                    removes an uploaded jar
  * </pre>
  *
  * docs/rest-api.md shows example responses.
@@ -32,18 +46,44 @@ public final class DispatcherRestEndpoint extends RestServerEndpoint {
     /** How long a request waits for the Dispatcher or ResourceManager before it is answered with 503. */
     static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(30);
 
-    private DispatcherRestEndpoint(Router router, Configuration configuration) {
+    private final ExecutorService jarRunExecutor;
+
+    private DispatcherRestEndpoint(Router router, Configuration configuration, ExecutorService jarRunExecutor) {
         super(
                 router,
                 new JdkHttpTransport(THREADS, (int)
                         configuration.get(RestOptions.SERVER_MAX_CONTENT_LENGTH).bytes()),
                 AWAIT_TIMEOUT);
+        this.jarRunExecutor = jarRunExecutor;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        jarRunExecutor.shutdownNow();
     }
 
     /** The endpoint with every route; not started. */
     public static DispatcherRestEndpoint create(
-            DispatcherGateway dispatcher, ResourceManagerGateway resourceManager, Configuration configuration) {
+            DispatcherGateway dispatcher, ResourceManagerGateway resourceManager, Configuration configuration)
+            throws IOException {
+        return create(dispatcher, resourceManager, configuration, uploadStore(configuration));
+    }
+
+    /** The endpoint with every route, storing uploaded jars in {@code jarStore}; not started. */
+    public static DispatcherRestEndpoint create(
+            DispatcherGateway dispatcher,
+            ResourceManagerGateway resourceManager,
+            Configuration configuration,
+            BlobStore jarStore) {
         Clock clock = Clock.systemDefaultZone();
+        ExecutorService jarRunExecutor = Executors.newCachedThreadPool(runThreads());
+        JarHandlers jarHandlers = new JarHandlers(
+                jarStore,
+                configuration.get(RestOptions.SERVER_MAX_CONTENT_LENGTH).bytes(),
+                clock,
+                dispatcher,
+                jarRunExecutor);
         JobHandlers jobs = new JobHandlers(dispatcher, clock);
         ClusterHandlers cluster = new ClusterHandlers(dispatcher, resourceManager, clock);
         Router router = new Router()
@@ -56,15 +96,46 @@ public final class DispatcherRestEndpoint extends RestServerEndpoint {
                 .add("GET", "/jobs/:jobid/plan", jobs::plan)
                 .add("GET", "/jobs/:jobid/exceptions", jobs::exceptions)
                 .add("GET", "/taskmanagers", cluster::taskManagers)
-                .add("GET", "/taskmanagers/:taskmanagerid", cluster::taskManagerDetails);
-        return new DispatcherRestEndpoint(router, configuration);
+                .add("GET", "/taskmanagers/:taskmanagerid", cluster::taskManagerDetails)
+                .addRaw("POST", "/jars/upload", jarHandlers::upload)
+                .add("GET", "/jars", jarHandlers::list)
+                .add("POST", "/jars/:jarid/run", jarHandlers::run)
+                .add("DELETE", "/jars/:jarid", jarHandlers::delete);
+        return new DispatcherRestEndpoint(router, configuration, jarRunExecutor);
+    }
+
+    /** The store for uploaded jars: {@code web.upload.dir}, else a new directory under the temporary directory. */
+    public static BlobStore uploadStore(Configuration configuration) throws IOException {
+        if (configuration.contains(WebOptions.UPLOAD_DIR)) {
+            return new BlobStore(Path.of(configuration.get(WebOptions.UPLOAD_DIR)));
+        }
+        return new BlobStore(Files.createTempDirectory("sluice-web-upload-"));
+    }
+
+    private static ThreadFactory runThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "sluice-jar-run-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Creates and starts the endpoint on {@code rest.bind-address} (else {@code rest.address}) and {@code rest.port}. */
     public static DispatcherRestEndpoint start(
             DispatcherGateway dispatcher, ResourceManagerGateway resourceManager, Configuration configuration)
             throws Exception {
-        DispatcherRestEndpoint endpoint = create(dispatcher, resourceManager, configuration);
+        return start(dispatcher, resourceManager, configuration, uploadStore(configuration));
+    }
+
+    /** Creates and starts the endpoint, storing uploaded jars in {@code jarStore}. */
+    public static DispatcherRestEndpoint start(
+            DispatcherGateway dispatcher,
+            ResourceManagerGateway resourceManager,
+            Configuration configuration,
+            BlobStore jarStore)
+            throws Exception {
+        DispatcherRestEndpoint endpoint = create(dispatcher, resourceManager, configuration, jarStore);
         endpoint.start(bindAddress(configuration), configuration.get(RestOptions.PORT));
         return endpoint;
     }

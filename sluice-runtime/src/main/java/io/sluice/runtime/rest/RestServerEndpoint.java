@@ -89,7 +89,9 @@ public class RestServerEndpoint implements AutoCloseable {
                         Map.of("Allow", String.join(", ", m.allowed()))));
             }
             Router.Found found = (Router.Found) match;
-            checkJsonBody(body);
+            if (!found.rawBody()) {
+                checkJsonBody(body);
+            }
             RestRequest request = new RestRequest(method, path, found.pathParameters(), parseQuery(rawQuery), body);
             return found.handler()
                     .handle(request)

@@ -17,19 +17,26 @@ public final class Router {
     /** What {@link #route} found. */
     public sealed interface Match {}
 
-    public record Found(RestHandler handler, Map<String, String> pathParameters) implements Match {}
+    /** @param rawBody the route takes a non-JSON body (a multipart upload); the body is not checked to be JSON */
+    public record Found(RestHandler handler, Map<String, String> pathParameters, boolean rawBody) implements Match {}
 
     /** The path exists, but not with this method; {@code allowed} for the {@code Allow} header. */
     public record MethodNotAllowed(List<String> allowed) implements Match {}
 
     public record NotFound() implements Match {}
 
-    private record Route(String method, String[] segments, RestHandler handler) {}
+    private record Route(String method, String[] segments, RestHandler handler, boolean rawBody) {}
 
     private final List<Route> routes = new ArrayList<>();
 
     public Router add(String method, String template, RestHandler handler) {
-        routes.add(new Route(method, split(template), handler));
+        routes.add(new Route(method, split(template), handler, false));
+        return this;
+    }
+
+    /** A route whose body is passed as is (not required to be JSON), e.g. a multipart jar upload. */
+    public Router addRaw(String method, String template, RestHandler handler) {
+        routes.add(new Route(method, split(template), handler, true));
         return this;
     }
 
@@ -56,7 +63,7 @@ public final class Router {
             }
         }
         if (best != null) {
-            return new Found(best.handler(), bestParams);
+            return new Found(best.handler(), bestParams, best.rawBody());
         }
         return allowed.isEmpty() ? new NotFound() : new MethodNotAllowed(List.copyOf(allowed));
     }

@@ -1,10 +1,13 @@
 package io.sluice.runtime.taskexecutor;
 
 import io.sluice.api.common.JobID;
+import io.sluice.runtime.blob.BlobKey;
 import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.deployment.ProducerLocation;
 import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
 import io.sluice.runtime.execution.TaskExecutionStateUpdate;
+import io.sluice.runtime.execution.librarycache.ChildFirstClassLoader;
+import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
 import io.sluice.runtime.jobmaster.JobMasterGateway;
 import io.sluice.runtime.jobmaster.SlotOffer;
 import io.sluice.runtime.network.LocalPartitionDirectory;
@@ -21,6 +24,8 @@ import io.sluice.runtime.taskmanager.TaskFactory;
 import io.sluice.runtime.taskmanager.TaskHandle;
 import io.sluice.runtime.taskmanager.TaskManagerActions;
 import io.sluice.runtime.util.SerializedValue;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,9 +45,12 @@ import org.slf4j.LoggerFactory;
  * and hops onto the main thread only to drop the task from the table when it ends.
  *
  * <p>Slots: {@link #requestSlot} allocates a slot and offers it to the JobMaster; a rejected offer
- * or {@link #freeSlot} makes it free again and tells the ResourceManager. The user-code class loader
- * is the one that created the TaskExecutor (per-job loaders with jars plug into
- * {@link #userCodeClassLoader}).
+ * or {@link #freeSlot} makes it free again and tells the ResourceManager. User code: a job without
+ * jars runs with the class loader that created the TaskExecutor; a job with jars (blob keys in its
+ * deployment descriptor) gets one {@link ChildFirstClassLoader} per job from a
+ * {@link LibraryCacheManager}, over the jar files a {@link UserJarResolver} finds (checksum-verified).
+ * Each task holds a lease on it, given back when the task reaches a terminal state, so the loader is
+ * closed when the job's last task ends on this TaskExecutor.
  */
 public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
@@ -54,6 +62,17 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final NetworkEnvironment network;
     private final ClassLoader systemClassLoader;
     private final TaskExecutorRegistration registration;
+    private final LibraryCacheManager libraryCache;
+    private volatile UserJarResolver userJarResolver;
+
+    /** Finds the local file of a user jar by its blob key (verifying its checksum). */
+    @FunctionalInterface
+    public interface UserJarResolver {
+        Path resolve(BlobKey key) throws IOException;
+    }
+
+    /** Owned by the main thread: the class loader lease of each task of a job with jars. */
+    private final Map<ExecutionAttemptID, LibraryCacheManager.Lease> leases = new HashMap<>();
 
     // Owned by the main thread.
     private final TaskSlot[] slots;
@@ -110,6 +129,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         this.network = new NetworkEnvironment(config.networkConfig(), config.taskManagerId(), partitionDirectory);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         this.systemClassLoader = context != null ? context : TaskExecutor.class.getClassLoader();
+        this.libraryCache = new LibraryCacheManager(systemClassLoader);
         this.registration = new TaskExecutorRegistration(
                 config.taskManagerId(),
                 config.address(),
@@ -213,12 +233,24 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             if (slot.state == TaskSlotState.ALLOCATED) {
                 slot.transitionTo(TaskSlotState.ACTIVE);
             }
-            TaskHandle task = taskFactory.create(
-                    tdd,
-                    config.taskManagerId(),
-                    network,
-                    userCodeClassLoader(tdd.jobId(), tdd.userJarBlobKeys()),
-                    new ForwardingTaskActions(slot.jobMaster));
+            ClassLoader userCodeClassLoader = systemClassLoader;
+            if (!tdd.userJarBlobKeys().isEmpty()) {
+                LibraryCacheManager.Lease lease = registerUserCode(tdd.jobId(), tdd.userJarBlobKeys());
+                leases.put(tdd.attemptId(), lease);
+                userCodeClassLoader = lease.getClassLoader();
+            }
+            TaskHandle task;
+            try {
+                task = taskFactory.create(
+                        tdd,
+                        config.taskManagerId(),
+                        network,
+                        userCodeClassLoader,
+                        new ForwardingTaskActions(slot.jobMaster));
+            } catch (RuntimeException | Error e) {
+                releaseLease(tdd.attemptId());
+                throw e;
+            }
             slot.tasks.put(tdd.attemptId(), task);
             slotOfTask.put(tdd.attemptId(), slot);
             LOG.info("Starting task {} ({}) in slot {}", tdd.taskNameWithSubtask(), tdd.attemptId(), slot.id);
@@ -289,15 +321,52 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             } catch (RuntimeException e) {
                 LOG.warn("Closing the network of TaskManager {} failed", config.taskManagerId(), e);
             }
+            leases.clear();
+            libraryCache.shutdown();
             LOG.info("TaskExecutor {} closed", config.taskManagerId());
             return null;
         });
         return done.whenComplete((ok, error) -> stopMainThread());
     }
 
-    /** The class loader for the job's user code; the place where per-job loaders with jars will plug in. */
-    private ClassLoader userCodeClassLoader(JobID jobId, List<String> userJarBlobKeys) {
-        return systemClassLoader;
+    /**
+     * Sets how jars of jobs are found (the embedded cluster: its blob store). Without one, a task of
+     * a job with jars fails to deploy.
+     */
+    public void setUserJarResolver(UserJarResolver resolver) {
+        this.userJarResolver = resolver;
+    }
+
+    /** Jobs that currently hold a user-code class loader here (for tests). */
+    public int getNumberOfJobsWithUserCodeClassLoader() {
+        return libraryCache.getNumberOfRegisteredJobs();
+    }
+
+    private LibraryCacheManager.Lease registerUserCode(JobID jobId, List<String> userJarBlobKeys) {
+        UserJarResolver resolver = userJarResolver;
+        if (resolver == null) {
+            throw new IllegalStateException("Job " + jobId + " has jars " + userJarBlobKeys + " but TaskManager "
+                    + config.taskManagerId() + " has no blob store to fetch them from");
+        }
+        List<Path> jars = new ArrayList<>();
+        for (String key : userJarBlobKeys) {
+            try {
+                jars.add(resolver.resolve(BlobKey.fromString(key)));
+            } catch (IOException e) {
+                throw new IllegalStateException(
+                        "TaskManager " + config.taskManagerId() + " cannot fetch jar " + key + " of job " + jobId + ": "
+                                + e,
+                        e);
+            }
+        }
+        return libraryCache.register(jobId, jars);
+    }
+
+    private void releaseLease(ExecutionAttemptID attemptId) {
+        LibraryCacheManager.Lease lease = leases.remove(attemptId);
+        if (lease != null) {
+            lease.release();
+        }
     }
 
     private void free(TaskSlot slot) {
@@ -318,6 +387,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     private void onTaskStateUpdate(TaskExecutionStateUpdate update) {
         if (update.state().isTerminal()) {
+            releaseLease(update.attemptId());
             TaskSlot slot = slotOfTask.remove(update.attemptId());
             if (slot != null) {
                 slot.tasks.remove(update.attemptId());

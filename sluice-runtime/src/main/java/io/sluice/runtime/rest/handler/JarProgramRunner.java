@@ -1,0 +1,177 @@
+package io.sluice.runtime.rest.handler;
+
+import io.sluice.api.common.JobClient;
+import io.sluice.api.common.JobExecutionResult;
+import io.sluice.api.common.JobID;
+import io.sluice.api.configuration.Configuration;
+import io.sluice.api.environment.StreamExecutionEnvironment;
+import io.sluice.api.execution.ExecutionOptions;
+import io.sluice.api.execution.Pipeline;
+import io.sluice.api.execution.PipelineExecutor;
+import io.sluice.runtime.blob.BlobKey;
+import io.sluice.runtime.client.StreamGraphTranslator;
+import io.sluice.runtime.dispatcher.DispatcherGateway;
+import io.sluice.runtime.execution.librarycache.ChildFirstClassLoader;
+import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
+import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.minicluster.MiniClusterJobClient;
+import io.sluice.runtime.rest.RestHandlerException;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an uploaded jar's {@code main} for {@code POST /jars/:jarid/run}, detached: the program's
+ * {@code StreamExecutionEnvironment.getExecutionEnvironment()} is a context environment whose
+ * {@code execute()} submits the job to the Dispatcher (with the jar's blob key, so TaskExecutors load
+ * the user code with the job's own class loader) and returns at once. The id of the first job the
+ * program submitted is the answer.
+ *
+ * <p>{@code main} runs with a fresh {@link ChildFirstClassLoader} over the jar, closed when it
+ * returns (the tasks get their own loader from the TaskExecutor's {@link LibraryCacheManager}).
+ *
+ * <p>Threading: {@link #run} blocks while {@code main} runs; call it off the REST threads. Runs of
+ * different jars may overlap (the context environment is per thread).
+ */
+final class JarProgramRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JarProgramRunner.class);
+
+    private final DispatcherGateway dispatcher;
+
+    JarProgramRunner(DispatcherGateway dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Runs {@code entryClass.main(args)}; returns the id of the first job it submitted. */
+    JobID run(Path jar, BlobKey key, String jarName, String entryClass, List<String> args, Integer parallelism) {
+        URL url;
+        try {
+            url = jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("Cannot form a URL for the stored jar " + jarName, e);
+        }
+        ChildFirstClassLoader loader = new ChildFirstClassLoader(
+                new URL[] {url},
+                JarProgramRunner.class.getClassLoader(),
+                LibraryCacheManager.DEFAULT_PARENT_FIRST_PATTERNS);
+        try {
+            Method main = findMain(loader, jarName, entryClass);
+            List<JobID> submitted = new ArrayList<>();
+            Configuration conf = new Configuration();
+            if (parallelism != null) {
+                conf.set(ExecutionOptions.DEFAULT_PARALLELISM, parallelism);
+            }
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            StreamExecutionEnvironment.initializeThreadContextEnvironment(
+                    () -> new DetachedEnvironment(conf, loader, key, submitted));
+            thread.setContextClassLoader(loader);
+            try {
+                main.invoke(null, (Object) args.toArray(String[]::new));
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                LOG.info("The main() of {} in jar {} failed", entryClass, jarName, cause);
+                throw new RestHandlerException(
+                        400, "Could not execute application: " + entryClass + ".main() threw " + cause, cause);
+            } catch (IllegalAccessException e) {
+                throw new RestHandlerException(
+                        400, "The main() method of '" + entryClass + "' is not accessible: " + e.getMessage());
+            } finally {
+                thread.setContextClassLoader(previous);
+                StreamExecutionEnvironment.resetContextEnvironment();
+            }
+            synchronized (submitted) {
+                if (submitted.isEmpty()) {
+                    throw new RestHandlerException(
+                            400,
+                            "The main() of '" + entryClass + "' returned without submitting a job"
+                                    + " (did it call execute() or executeAsync()?)");
+                }
+                return submitted.get(0);
+            }
+        } finally {
+            try {
+                loader.close();
+            } catch (IOException e) {
+                LOG.warn("Could not close the class loader of jar {}: {}", jarName, e.toString());
+            }
+        }
+    }
+
+    private static Method findMain(ClassLoader loader, String jarName, String className) {
+        Class<?> cls;
+        try {
+            cls = Class.forName(className, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new RestHandlerException(
+                    400, "Entry class '" + className + "' was not found in jar '" + jarName + "'");
+        } catch (LinkageError e) {
+            throw new RestHandlerException(
+                    400, "Entry class '" + className + "' in jar '" + jarName + "' cannot be loaded: " + e);
+        }
+        Method main;
+        try {
+            main = cls.getMethod("main", String[].class);
+        } catch (NoSuchMethodException e) {
+            main = null;
+        }
+        if (main == null || !Modifier.isStatic(main.getModifiers()) || main.getReturnType() != void.class) {
+            throw new RestHandlerException(
+                    400, "Entry class '" + className + "' has no 'public static void main(String[])' method");
+        }
+        return main;
+    }
+
+    /** Submits to the Dispatcher; {@code execute()} returns once the job was accepted (detached). */
+    private final class DetachedEnvironment extends StreamExecutionEnvironment {
+        private final ClassLoader loader;
+        private final BlobKey key;
+        private final List<JobID> submitted;
+
+        DetachedEnvironment(Configuration conf, ClassLoader loader, BlobKey key, List<JobID> submitted) {
+            super(new Configuration(conf));
+            this.loader = loader;
+            this.key = key;
+            this.submitted = submitted;
+            setUserCodeClassLoader(loader);
+        }
+
+        @Override
+        public JobExecutionResult execute(String jobName) throws Exception {
+            JobClient client = executeAsync(jobName);
+            return new JobExecutionResult(client.getJobID(), 0, Map.of());
+        }
+
+        @Override
+        protected PipelineExecutor executor() {
+            return new PipelineExecutor() {
+                @Override
+                public CompletableFuture<JobClient> execute(Pipeline pipeline, ClassLoader userCodeClassLoader) {
+                    JobGraph jobGraph = StreamGraphTranslator.toJobGraph(pipeline);
+                    jobGraph.getUserJarBlobKeys().add(key.hex());
+                    return dispatcher.submitJob(jobGraph).thenApply(ignored -> {
+                        synchronized (submitted) {
+                            submitted.add(jobGraph.getJobId());
+                        }
+                        return new MiniClusterJobClient(jobGraph.getJobId(), dispatcher, loader);
+                    });
+                }
+
+                @Override
+                public String getExecutionPlan(Pipeline pipeline) {
+                    return StreamGraphTranslator.toJsonPlan(pipeline);
+                }
+            };
+        }
+    }
+}
