@@ -152,6 +152,29 @@ class JarRoutesTest {
     }
 
     @Test
+    void sameContentUnderTwoNamesKeepsTheBlobUntilTheLastIsDeleted() throws Exception {
+        byte[] jarBytes = Files.readAllBytes(jar);
+        String a = upload("a.jar", jarBytes).json().get("filename").asText();
+        String b = upload("b.jar", jarBytes).json().get("filename").asText();
+        assertThat(a.substring(0, 64)).isEqualTo(b.substring(0, 64));
+        assertThat(a).endsWith("_a.jar");
+        assertThat(b).endsWith("_b.jar");
+        assertThat(rest.get("/jars").json().get("files")).hasSize(2);
+
+        assertThat(rest.send("DELETE", "/jars/" + a, null).status()).isEqualTo(200);
+        Path out = tmp.resolve("b.txt");
+        runAndAwait(b, "{\"programArgsList\": [\"" + out + "\", \"3\"], \"parallelism\": 1}");
+        assertThat(Files.readString(out)).isEqualTo("loader=ChildFirstClassLoader\n1\n4\n9\n");
+
+        assertThat(rest.send("DELETE", "/jars/" + b, null).status()).isEqualTo(200);
+        expectError(
+                rest.send("POST", "/jars/" + b + "/run", "{}"),
+                404,
+                "Jar '" + b + "' not found; GET /jars lists the uploaded jars");
+        assertThat(rest.get("/jars").json().get("files")).isEmpty();
+    }
+
+    @Test
     void badInputIsRefusedAndTheClusterKeepsServing() throws Exception {
         byte[] jarBytes = Files.readAllBytes(jar);
 

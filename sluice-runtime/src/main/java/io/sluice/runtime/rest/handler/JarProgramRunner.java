@@ -83,6 +83,12 @@ final class JarProgramRunner {
                 LOG.info("The main() of {} in jar {} failed", entryClass, jarName, cause);
                 throw new RestHandlerException(
                         400, "Could not execute application: " + entryClass + ".main() threw " + cause, cause);
+            } catch (ExceptionInInitializerError e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new RestHandlerException(
+                        400,
+                        "Could not execute application: the static initializer of " + entryClass + " threw " + cause,
+                        cause);
             } catch (IllegalAccessException e) {
                 throw new RestHandlerException(
                         400, "The main() method of '" + entryClass + "' is not accessible: " + e.getMessage());
