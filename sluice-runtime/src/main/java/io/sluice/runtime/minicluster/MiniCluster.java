@@ -148,6 +148,15 @@ public final class MiniCluster implements AutoCloseable {
         return restEndpoint.getRestBaseUrl();
     }
 
+    /**
+     * The blob store of user jars: the REST endpoint puts uploads here and the TaskExecutors load
+     * the classes of jobs whose graph names jar keys ({@code JobGraph#getUserJarBlobKeys}) from it.
+     */
+    public BlobStore getJarStore() {
+        checkRunning();
+        return jarStore;
+    }
+
     public DispatcherGateway getDispatcherGateway() {
         checkRunning();
         return dispatcher;

@@ -161,7 +161,11 @@ class TaskDeploymentWiringTest {
     void whenTaskIsDeployed_thenDescriptorCarriesJobAndVertexSettings() throws Exception {
         JobVertex v = vertex("Only", 1);
         JobGraph job = graph("settings");
-        job.getUserJarBlobKeys().add("blob-1");
+        // A job with jars: the TaskExecutor resolves the key in the cluster's jar store before deploying.
+        String key = cluster.getJarStore()
+                .put(new java.io.ByteArrayInputStream(new byte[] {'P', 'K', 5, 6}), 100)
+                .hex();
+        job.getUserJarBlobKeys().add(key);
         job.addVertex(v);
 
         run(job);
@@ -175,6 +179,6 @@ class TaskDeploymentWiringTest {
         assertThat(d.attemptNumber()).isZero();
         assertThat(d.executionConfig()).isSameAs(job.getExecutionConfig());
         assertThat(d.taskConfiguration()).isEqualTo("Only".getBytes());
-        assertThat(d.userJarBlobKeys()).containsExactly("blob-1");
+        assertThat(d.userJarBlobKeys()).containsExactly(key);
     }
 }
