@@ -12,6 +12,8 @@ import io.sluice.runtime.minicluster.MiniClusterConfiguration;
 import io.sluice.runtime.taskexecutor.TaskExecutor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -149,6 +151,66 @@ class JarRoutesTest {
         assertThat(delete.status()).isEqualTo(200);
         assertThat(delete.json().toString()).isEqualTo("{}");
         assertThat(rest.get("/jars").json().toString()).isEqualTo("{\"files\":[]}");
+    }
+
+    /**
+     * The same jar run 50 times on one cluster: each run gets its own class loader, released when
+     * the job ends, so the user classes unload and the loaded-class count and metaspace stay
+     * bounded instead of growing with every run.
+     */
+    @Test
+    void fiftyRunsOfTheSameJar_keepLoadedClassesAndMetaspaceBounded() throws Exception {
+        String id = upload("job.jar", Files.readAllBytes(jar))
+                .json()
+                .get("filename")
+                .asText();
+        Path out = tmp.resolve("out.txt");
+        String body = "{\"programArgsList\": [\"" + out + "\", \"3\"], \"parallelism\": 1}";
+        TaskExecutor te = cluster.getTaskExecutors().get(0);
+        for (int run = 0; run < 10; run++) { // warm up everything but the user classes
+            runAndAwait(id, body);
+        }
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> te.getNumberOfJobsWithUserCodeClassLoader() == 0);
+        long loadedBefore = settledLoadedClassCount(classes);
+        long metaspaceBefore = metaspaceUsed();
+        long unloadedBefore = classes.getUnloadedClassCount();
+
+        for (int run = 0; run < 40; run++) {
+            runAndAwait(id, body);
+            assertThat(Files.readString(out)).isEqualTo("loader=ChildFirstClassLoader\n1\n4\n9\n");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> te.getNumberOfJobsWithUserCodeClassLoader() == 0);
+        long loadedAfter = settledLoadedClassCount(classes);
+
+        // each run loads 4 user classes (the program, its map function, sink and writer): 160 over
+        // the 40 runs. Most must have been unloaded again; what else the JVM loads meanwhile (lambda
+        // forms, HTTP client classes: about 50 here) must stay well below a leak's 160.
+        assertThat(classes.getUnloadedClassCount() - unloadedBefore).isGreaterThanOrEqualTo(120);
+        assertThat(loadedAfter - loadedBefore).isLessThan(100);
+        assertThat(metaspaceUsed() - metaspaceBefore).isLessThan(4L * 1024 * 1024);
+    }
+
+    /** The loaded-class count after the collector had a chance to unload unreachable loaders. */
+    private static long settledLoadedClassCount(ClassLoadingMXBean classes) throws InterruptedException {
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            Thread.sleep(50);
+            long now = classes.getLoadedClassCount();
+            if (now >= previous) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
+    private static long metaspaceUsed() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getName().equals("Metaspace"))
+                .mapToLong(pool -> pool.getUsage().getUsed())
+                .sum();
     }
 
     @Test
