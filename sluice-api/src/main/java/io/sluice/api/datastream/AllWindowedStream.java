@@ -1,5 +1,7 @@
 package io.sluice.api.datastream;
 
+import io.sluice.api.common.ExecutionConfig;
+import io.sluice.api.dag.OperatorSpec.AggregationKind;
 import io.sluice.api.dag.OperatorSpec.WindowContents;
 import io.sluice.api.functions.AggregateFunction;
 import io.sluice.api.functions.ReduceFunction;
@@ -25,9 +27,11 @@ import java.time.Duration;
 public class AllWindowedStream<T, W extends Window> {
     private final WindowedStream<T, Byte, W> windowed;
     private final TypeInformation<T> inputType;
+    private final ExecutionConfig executionConfig;
 
     public AllWindowedStream(DataStream<T> input, WindowAssigner<? super T, W> windowAssigner) {
         this.inputType = input.getType();
+        this.executionConfig = input.getExecutionEnvironment().getConfig();
         this.windowed = new WindowedStream<>(input.keyBy(new NullByteKeySelector<>(), Types.BYTE), windowAssigner);
     }
 
@@ -49,6 +53,77 @@ public class AllWindowedStream<T, W extends Window> {
     public AllWindowedStream<T, W> evictor(Evictor<? super T, ? super W> evictor) {
         windowed.evictor(evictor);
         return this;
+    }
+
+    // ------------------------------------------------------------------ field aggregations
+
+    /** Per window over all elements, the sum of a field; the other fields are those of the window's first element. */
+    public SingleOutputStreamOperator<T> sum(int positionToSum) {
+        return fieldAggregation(AggregationKind.SUM, positionToSum, null, true);
+    }
+
+    public SingleOutputStreamOperator<T> sum(String field) {
+        return fieldAggregation(AggregationKind.SUM, -1, field, true);
+    }
+
+    /** Per window over all elements, the minimum of a field; the other fields are those of the window's first element. */
+    public SingleOutputStreamOperator<T> min(int positionToMin) {
+        return fieldAggregation(AggregationKind.MIN, positionToMin, null, true);
+    }
+
+    public SingleOutputStreamOperator<T> min(String field) {
+        return fieldAggregation(AggregationKind.MIN, -1, field, true);
+    }
+
+    /** Per window over all elements, the maximum of a field; the other fields are those of the window's first element. */
+    public SingleOutputStreamOperator<T> max(int positionToMax) {
+        return fieldAggregation(AggregationKind.MAX, positionToMax, null, true);
+    }
+
+    public SingleOutputStreamOperator<T> max(String field) {
+        return fieldAggregation(AggregationKind.MAX, -1, field, true);
+    }
+
+    /** Per window over all elements, the element with the smallest value of a field (the first of equal ones). */
+    public SingleOutputStreamOperator<T> minBy(int positionToMinBy) {
+        return fieldAggregation(AggregationKind.MIN_BY, positionToMinBy, null, true);
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field) {
+        return fieldAggregation(AggregationKind.MIN_BY, -1, field, true);
+    }
+
+    /** With {@code first == false}, the last of equal values wins. */
+    public SingleOutputStreamOperator<T> minBy(int positionToMinBy, boolean first) {
+        return fieldAggregation(AggregationKind.MIN_BY, positionToMinBy, null, first);
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+        return fieldAggregation(AggregationKind.MIN_BY, -1, field, first);
+    }
+
+    /** Per window over all elements, the element with the largest value of a field (the first of equal ones). */
+    public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy) {
+        return fieldAggregation(AggregationKind.MAX_BY, positionToMaxBy, null, true);
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field) {
+        return fieldAggregation(AggregationKind.MAX_BY, -1, field, true);
+    }
+
+    /** With {@code first == false}, the last of equal values wins. */
+    public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy, boolean first) {
+        return fieldAggregation(AggregationKind.MAX_BY, positionToMaxBy, null, first);
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+        return fieldAggregation(AggregationKind.MAX_BY, -1, field, first);
+    }
+
+    private SingleOutputStreamOperator<T> fieldAggregation(
+            AggregationKind kind, int position, String field, boolean first) {
+        FieldValidation.check(inputType, position, field);
+        return reduce(new FieldAggregator<>(kind, position, field, first, inputType, executionConfig));
     }
 
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {

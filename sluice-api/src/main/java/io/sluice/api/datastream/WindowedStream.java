@@ -1,6 +1,7 @@
 package io.sluice.api.datastream;
 
 import io.sluice.api.dag.OperatorSpec;
+import io.sluice.api.dag.OperatorSpec.AggregationKind;
 import io.sluice.api.dag.OperatorSpec.WindowContents;
 import io.sluice.api.functions.AggregateFunction;
 import io.sluice.api.functions.Function;
@@ -85,6 +86,84 @@ public class WindowedStream<T, K, W extends Window> {
     // ------------------------------------------------------------------ reduce
 
     /** Reduces each window incrementally; emits the reduced value when the window fires. */
+    // ------------------------------------------------------------------ field aggregations
+
+    /** Per window, the sum of a field; the other fields are those of the window's first element. */
+    public SingleOutputStreamOperator<T> sum(int positionToSum) {
+        return fieldAggregation(AggregationKind.SUM, positionToSum, null, true);
+    }
+
+    public SingleOutputStreamOperator<T> sum(String field) {
+        return fieldAggregation(AggregationKind.SUM, -1, field, true);
+    }
+
+    /** Per window, the minimum of a field; the other fields are those of the window's first element. */
+    public SingleOutputStreamOperator<T> min(int positionToMin) {
+        return fieldAggregation(AggregationKind.MIN, positionToMin, null, true);
+    }
+
+    public SingleOutputStreamOperator<T> min(String field) {
+        return fieldAggregation(AggregationKind.MIN, -1, field, true);
+    }
+
+    /** Per window, the maximum of a field; the other fields are those of the window's first element. */
+    public SingleOutputStreamOperator<T> max(int positionToMax) {
+        return fieldAggregation(AggregationKind.MAX, positionToMax, null, true);
+    }
+
+    public SingleOutputStreamOperator<T> max(String field) {
+        return fieldAggregation(AggregationKind.MAX, -1, field, true);
+    }
+
+    /** Per window, the element with the smallest value of a field (the first of equal ones). */
+    public SingleOutputStreamOperator<T> minBy(int positionToMinBy) {
+        return fieldAggregation(AggregationKind.MIN_BY, positionToMinBy, null, true);
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field) {
+        return fieldAggregation(AggregationKind.MIN_BY, -1, field, true);
+    }
+
+    /** With {@code first == false}, the last of equal values wins. */
+    public SingleOutputStreamOperator<T> minBy(int positionToMinBy, boolean first) {
+        return fieldAggregation(AggregationKind.MIN_BY, positionToMinBy, null, first);
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+        return fieldAggregation(AggregationKind.MIN_BY, -1, field, first);
+    }
+
+    /** Per window, the element with the largest value of a field (the first of equal ones). */
+    public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy) {
+        return fieldAggregation(AggregationKind.MAX_BY, positionToMaxBy, null, true);
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field) {
+        return fieldAggregation(AggregationKind.MAX_BY, -1, field, true);
+    }
+
+    /** With {@code first == false}, the last of equal values wins. */
+    public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy, boolean first) {
+        return fieldAggregation(AggregationKind.MAX_BY, positionToMaxBy, null, first);
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+        return fieldAggregation(AggregationKind.MAX_BY, -1, field, first);
+    }
+
+    private SingleOutputStreamOperator<T> fieldAggregation(
+            AggregationKind kind, int position, String field, boolean first) {
+        TypeInformation<T> type = input.getType();
+        FieldValidation.check(type, position, field);
+        return reduce(new FieldAggregator<>(
+                kind,
+                position,
+                field,
+                first,
+                type,
+                input.getExecutionEnvironment().getConfig()));
+    }
+
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
         checkNotRich(function, "ReduceFunction of reduce");
         return build(WindowContents.REDUCE, function, null, null, input.getType());

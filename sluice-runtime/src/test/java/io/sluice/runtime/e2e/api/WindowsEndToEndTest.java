@@ -1,11 +1,13 @@
 package io.sluice.runtime.e2e.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.connector.source.lib.FromElementsSource;
 import io.sluice.api.datastream.DataStream;
 import io.sluice.api.datastream.KeyedStream;
 import io.sluice.api.datastream.SingleOutputStreamOperator;
+import io.sluice.api.datastream.WindowedStream;
 import io.sluice.api.environment.StreamExecutionEnvironment;
 import io.sluice.api.eventtime.Watermark;
 import io.sluice.api.eventtime.WatermarkGenerator;
@@ -571,5 +573,75 @@ class WindowsEndToEndTest {
                         .window(TumblingEventTimeWindows.of(Duration.ofMillis(SIZE)))
                         .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1)));
         assertThat(out).isEqualTo(expected((kw, v) -> "(" + kw.substring(0, kw.indexOf('|')) + "," + sum(v) + ")"));
+    }
+
+    // ------------------------------------------------------------------ field aggregations on windows
+
+    /** Two keys over two 10 ms windows, in timestamp order (punctuated watermarks). */
+    static final List<String> FIELD_EVENTS =
+            List.of("a,1,5", "a,2,3", "a,3,9", "b,4,7", "b,5,7", "a,12,1", "b,13,2", "a,14,4");
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @MethodSource("parallelism")
+    void fieldAggregationsPerWindow(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = env(parallelism);
+        TumblingEventTimeWindows tenMillis = TumblingEventTimeWindows.of(Duration.ofMillis(10));
+        KeyedStream<Tuple2<String, Integer>, String> keyed = keyed(env, FIELD_EVENTS, punctuated());
+        DataStream<String> all = input(env, FIELD_EVENTS, punctuated())
+                .windowAll(tenMillis)
+                .sum(1)
+                .process(new WithTimestamp<>(), Types.STRING)
+                .map(v -> "all " + v, Types.STRING);
+        for (String op : List.of("sum", "min", "max", "minBy", "maxBy")) {
+            WindowedStream<Tuple2<String, Integer>, String, TimeWindow> windowed = keyed.window(tenMillis);
+            DataStream<Tuple2<String, Integer>> result =
+                    switch (op) {
+                        case "sum" -> windowed.sum(1);
+                        case "min" -> windowed.min("f1");
+                        case "max" -> windowed.max(1);
+                        case "minBy" -> windowed.minBy(1);
+                        default -> windowed.maxBy("f1", false);
+                    };
+            all = all.union(result.process(new WithTimestamp<>(), Types.STRING).map(v -> op + " " + v, Types.STRING));
+        }
+        SubtaskSink<String> sink = new SubtaskSink<>();
+        all.sinkTo(sink);
+        env.execute("field aggregations");
+        assertThat(E2e.sorted(sink.all()))
+                .isEqualTo(E2e.sorted(List.of(
+                        "sum (a,17)@9",
+                        "sum (b,14)@9",
+                        "sum (a,5)@19",
+                        "sum (b,2)@19",
+                        "min (a,3)@9",
+                        "min (b,7)@9",
+                        "min (a,1)@19",
+                        "min (b,2)@19",
+                        "max (a,9)@9",
+                        "max (b,7)@9",
+                        "max (a,4)@19",
+                        "max (b,2)@19",
+                        "minBy (a,3)@9",
+                        "minBy (b,7)@9",
+                        "minBy (a,1)@19",
+                        "minBy (b,2)@19",
+                        "maxBy (a,9)@9",
+                        "maxBy (b,7)@9",
+                        "maxBy (a,4)@19",
+                        "maxBy (b,2)@19",
+                        // windowAll: the other fields are the window's first element's
+                        "all (a,31)@9",
+                        "all (a,7)@19")));
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @MethodSource("parallelism")
+    void fieldAggregationOnAnUnknownField_failsWhereItIsWritten(int parallelism) {
+        StreamExecutionEnvironment env = env(parallelism);
+        WindowedStream<Tuple2<String, Integer>, String, TimeWindow> windowed =
+                keyed(env, FIELD_EVENTS, punctuated()).window(TumblingEventTimeWindows.of(Duration.ofMillis(10)));
+        assertThatThrownBy(() -> windowed.sum("price"))
+                .isInstanceOf(RuntimeException.class)
+                .hasMessageContaining("price");
     }
 }
