@@ -1,7 +1,5 @@
 package io.sluice.api.datastream;
 
-import io.sluice.api.common.ExecutionConfig;
-import io.sluice.api.dag.OperatorSpec.AggregationKind;
 import io.sluice.api.dag.OperatorSpec.WindowContents;
 import io.sluice.api.functions.AggregateFunction;
 import io.sluice.api.functions.ReduceFunction;
@@ -27,11 +25,9 @@ import java.time.Duration;
 public class AllWindowedStream<T, W extends Window> {
     private final WindowedStream<T, Byte, W> windowed;
     private final TypeInformation<T> inputType;
-    private final ExecutionConfig executionConfig;
 
     public AllWindowedStream(DataStream<T> input, WindowAssigner<? super T, W> windowAssigner) {
         this.inputType = input.getType();
-        this.executionConfig = input.getExecutionEnvironment().getConfig();
         this.windowed = new WindowedStream<>(input.keyBy(new NullByteKeySelector<>(), Types.BYTE), windowAssigner);
     }
 
@@ -59,71 +55,65 @@ public class AllWindowedStream<T, W extends Window> {
 
     /** Per window over all elements, the sum of a field; the other fields are those of the window's first element. */
     public SingleOutputStreamOperator<T> sum(int positionToSum) {
-        return fieldAggregation(AggregationKind.SUM, positionToSum, null, true);
+        return nonParallel(windowed.sum(positionToSum));
     }
 
     public SingleOutputStreamOperator<T> sum(String field) {
-        return fieldAggregation(AggregationKind.SUM, -1, field, true);
+        return nonParallel(windowed.sum(field));
     }
 
     /** Per window over all elements, the minimum of a field; the other fields are those of the window's first element. */
     public SingleOutputStreamOperator<T> min(int positionToMin) {
-        return fieldAggregation(AggregationKind.MIN, positionToMin, null, true);
+        return nonParallel(windowed.min(positionToMin));
     }
 
     public SingleOutputStreamOperator<T> min(String field) {
-        return fieldAggregation(AggregationKind.MIN, -1, field, true);
+        return nonParallel(windowed.min(field));
     }
 
     /** Per window over all elements, the maximum of a field; the other fields are those of the window's first element. */
     public SingleOutputStreamOperator<T> max(int positionToMax) {
-        return fieldAggregation(AggregationKind.MAX, positionToMax, null, true);
+        return nonParallel(windowed.max(positionToMax));
     }
 
     public SingleOutputStreamOperator<T> max(String field) {
-        return fieldAggregation(AggregationKind.MAX, -1, field, true);
+        return nonParallel(windowed.max(field));
     }
 
     /** Per window over all elements, the element with the smallest value of a field (the first of equal ones). */
     public SingleOutputStreamOperator<T> minBy(int positionToMinBy) {
-        return fieldAggregation(AggregationKind.MIN_BY, positionToMinBy, null, true);
+        return nonParallel(windowed.minBy(positionToMinBy));
     }
 
     public SingleOutputStreamOperator<T> minBy(String field) {
-        return fieldAggregation(AggregationKind.MIN_BY, -1, field, true);
+        return nonParallel(windowed.minBy(field));
     }
 
     /** With {@code first == false}, the last of equal values wins. */
     public SingleOutputStreamOperator<T> minBy(int positionToMinBy, boolean first) {
-        return fieldAggregation(AggregationKind.MIN_BY, positionToMinBy, null, first);
+        return nonParallel(windowed.minBy(positionToMinBy, first));
     }
 
     public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
-        return fieldAggregation(AggregationKind.MIN_BY, -1, field, first);
+        return nonParallel(windowed.minBy(field, first));
     }
 
     /** Per window over all elements, the element with the largest value of a field (the first of equal ones). */
     public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy) {
-        return fieldAggregation(AggregationKind.MAX_BY, positionToMaxBy, null, true);
+        return nonParallel(windowed.maxBy(positionToMaxBy));
     }
 
     public SingleOutputStreamOperator<T> maxBy(String field) {
-        return fieldAggregation(AggregationKind.MAX_BY, -1, field, true);
+        return nonParallel(windowed.maxBy(field));
     }
 
     /** With {@code first == false}, the last of equal values wins. */
     public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy, boolean first) {
-        return fieldAggregation(AggregationKind.MAX_BY, positionToMaxBy, null, first);
+        return nonParallel(windowed.maxBy(positionToMaxBy, first));
     }
 
     public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
-        return fieldAggregation(AggregationKind.MAX_BY, -1, field, first);
-    }
-
-    private SingleOutputStreamOperator<T> fieldAggregation(
-            AggregationKind kind, int position, String field, boolean first) {
-        FieldValidation.check(inputType, position, field);
-        return reduce(new FieldAggregator<>(kind, position, field, first, inputType, executionConfig));
+        return nonParallel(windowed.maxBy(field, first));
     }
 
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
