@@ -104,7 +104,7 @@ public final class ApplicationProcess {
             JobManagerProcess jobManager,
             Invocation invocation,
             String entryClass,
-            Integer parallelism,
+            int parallelism,
             PrintStream out,
             PrintStream err) {
         String jarName = invocation.jar().getFileName().toString();
@@ -153,13 +153,16 @@ public final class ApplicationProcess {
         return exitCode;
     }
 
-    /** -p, else parallelism.default of the configuration if set to a positive value. */
-    private static Integer parallelism(Invocation invocation, Configuration config) {
+    /**
+     * -p, else parallelism.default of the configuration, else 1: a cluster runs jobs at 1 unless
+     * told otherwise (the option's built-in -1, "one per CPU core", is for embedded clusters).
+     */
+    private static int parallelism(Invocation invocation, Configuration config) {
         if (invocation.parallelism() != null) {
             return invocation.parallelism();
         }
         int configured = config.get(ExecutionOptions.DEFAULT_PARALLELISM);
-        return configured > 0 ? configured : null;
+        return configured > 0 ? configured : 1;
     }
 
     static Invocation parse(String[] args) throws UsageException {
