@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.dist.programs.FailingJob;
 import io.sluice.dist.programs.ThrowingMain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -238,6 +239,33 @@ class SluiceClusterIT {
         assertThat(r.stderr())
                 .contains("sluice application: Could not execute application: " + ThrowingMain.class.getName()
                         + ".main() threw java.lang.IllegalStateException: " + ThrowingMain.MESSAGE + "\n");
+    }
+
+    @Test
+    void application_jobFails_exitsWithOneAndTheJobsFailure() throws Exception {
+        Path jar = jarOf(tmp.resolve("failing.jar"), FailingJob.class);
+        foreground.add(launch("taskmanager"));
+
+        Result r = sluice("application", "-c", FailingJob.class.getName(), jar.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr())
+                .containsPattern("sluice application: Could not execute application: " + FailingJob.class.getName()
+                        + "\\.main\\(\\) threw io\\.sluice\\.api\\.common\\.JobExecutionException: Job 'FailingJob'"
+                        + " \\([0-9a-f]{32}\\) failed: .*" + FailingJob.MESSAGE + "\n");
+    }
+
+    @Test
+    void application_jobSubmittedAsyncFails_exitsWithOneAndTheJobsFailure() throws Exception {
+        Path jar = jarOf(tmp.resolve("failing.jar"), FailingJob.class);
+        foreground.add(launch("taskmanager"));
+
+        Result r = sluice("application", "-c", FailingJob.class.getName(), jar.toString(), "async");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr())
+                .containsPattern("sluice application: Job 'FailingJob' \\([0-9a-f]{32}\\) is FAILED \\(task .*\\): .*"
+                        + FailingJob.MESSAGE + "\n");
     }
 
     @Test
