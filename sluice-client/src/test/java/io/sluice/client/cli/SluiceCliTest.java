@@ -233,9 +233,8 @@ class SluiceCliTest {
                 .contains("  cancel  Cancels a running job");
         out.reset();
         assertThat(sluice("run", "--help")).isEqualTo(SluiceCli.EXIT_OK);
-        assertThat(out())
-                .startsWith(
-                        "Usage: sluice run [-dhV] [--local] [-c=MainClass] [-m=host:port] [-p=N] <jar>" + " [args...]")
+        assertThat(out().replaceAll("\\s+", " "))
+                .startsWith("Usage: sluice run [-dhV] [--local] [-c=MainClass] [-m=host:port] [-p=N] <jar> [args...]")
                 .contains("--local");
         assertThat(err()).isEmpty();
     }
