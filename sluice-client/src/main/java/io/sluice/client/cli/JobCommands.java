@@ -62,10 +62,10 @@ final class JobCommands {
             List<JobOverview> scheduled = new ArrayList<>();
             List<JobOverview> terminated = new ArrayList<>();
             for (JobOverview job : jobs) {
-                JobStatus status = JobStatus.valueOf(job.state());
-                if (status.isTerminal()) {
+                String state = job.state();
+                if (state.equals("FINISHED") || state.equals("FAILED") || state.equals("CANCELED")) {
                     terminated.add(job);
-                } else if (status == JobStatus.CREATED) {
+                } else if (state.equals("CREATED") || state.equals("INITIALIZING")) {
                     scheduled.add(job);
                 } else {
                     running.add(job);
@@ -120,7 +120,7 @@ final class JobCommands {
             JobDetailsInfo job = await(client.getJobDetails(id));
             cli.out.println(line(job.jid(), job.name(), job.state(), job.startTime()));
             cli.out.println("Duration: " + job.duration() + " ms");
-            if (JobStatus.valueOf(job.state()) == JobStatus.FAILED) {
+            if (job.state().equals(JobStatus.FAILED.name())) {
                 JobExceptionsInfo exceptions = await(client.getJobExceptions(id));
                 if (exceptions.rootException() != null) {
                     cli.out.println("Root exception: "

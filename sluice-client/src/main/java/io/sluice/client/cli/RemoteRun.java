@@ -37,9 +37,14 @@ final class RemoteRun {
 
     int run(URI url, Path jar, JarProgram program, List<String> args, Integer parallelism, boolean detached) {
         try (RestClusterClient client = new RestClusterClient(url)) {
+            String jarId;
+            try {
+                jarId = client.uploadJar(jar).join();
+            } catch (CompletionException e) {
+                return failed(e.getCause() == null ? e : e.getCause(), "sluice run: could not upload '" + jar + "': ");
+            }
             JobID jobId;
             try {
-                String jarId = client.uploadJar(jar).join();
                 jobId = client.runJar(jarId, program.mainClassName(), args, parallelism)
                         .join();
             } catch (CompletionException e) {

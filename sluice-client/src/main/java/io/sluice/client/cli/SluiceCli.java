@@ -179,7 +179,7 @@ public final class SluiceCli implements Callable<Integer> {
                 }
                 if (local && (detached || jobManager != null)) {
                     throw new CliException("sluice run: --local runs the job in this JVM; it does not go with "
-                            + (detached ? "-d" : "-m") + ", which are for a cluster");
+                            + (detached ? "-d" : "-m") + ", which is for a cluster");
                 }
                 try (JarProgram program = JarProgram.open(jar, mainClass, SluiceCli.class.getClassLoader())) {
                     if (!local) {

@@ -19,6 +19,7 @@ import io.sluice.runtime.rest.messages.JobMessages.MultipleJobsDetails;
 import io.sluice.runtime.rest.messages.JobResultMessages;
 import io.sluice.runtime.rest.messages.JobResultMessages.JobExecutionResultInfo;
 import io.sluice.runtime.rest.messages.JobResultMessages.JobExecutionResultResponseBody;
+import io.sluice.runtime.rest.messages.JobResultMessages.JobStatusInfo;
 import io.sluice.runtime.util.SerializedThrowable;
 import io.sluice.runtime.util.SerializedValue;
 import java.io.ByteArrayOutputStream;
@@ -62,6 +63,7 @@ public final class RestClusterClient implements AutoCloseable {
 
     private static final Duration FIRST_POLL = Duration.ofMillis(10);
     private static final Duration MAX_POLL = Duration.ofMillis(500);
+    private static final int MAX_BUSY_ANSWERS = 10;
 
     private final URI baseUrl;
     private final HttpClient http;
@@ -171,9 +173,10 @@ public final class RestClusterClient implements AutoCloseable {
         return send(request("/jobs/" + jobId.toHexString()).GET().build(), JobDetailsInfo.class);
     }
 
-    /** The job's status, from {@link #getJobDetails}. */
+    /** The job's status ({@code GET /jobs/:jobid/status}). */
     public CompletableFuture<JobStatus> getJobStatus(JobID jobId) {
-        return getJobDetails(jobId).thenApply(d -> JobStatus.valueOf(d.state()));
+        return send(request("/jobs/" + jobId.toHexString() + "/status").GET().build(), JobStatusInfo.class)
+                .thenApply(s -> JobStatus.valueOf(s.status()));
     }
 
     /** The failure that failed the job, if any ({@code GET /jobs/:jobid/exceptions}). */
@@ -213,24 +216,28 @@ public final class RestClusterClient implements AutoCloseable {
 
     /**
      * Completes with the job's result once it reached a terminal state, polling
-     * {@link #requestJobResult} with a back-off from 10 ms doubling up to 500 ms between polls.
+     * {@link #requestJobResult} with a back-off from 10 ms doubling up to 500 ms between polls. A
+     * busy cluster (503) is asked again, up to {@value #MAX_BUSY_ANSWERS} times in a row; any other
+     * error fails the future.
      */
     public CompletableFuture<JobResult> awaitJobResult(JobID jobId) {
         CompletableFuture<JobResult> result = new CompletableFuture<>();
-        poll(jobId, FIRST_POLL, result);
+        poll(jobId, FIRST_POLL, 0, result);
         return result;
     }
 
-    private void poll(JobID jobId, Duration delay, CompletableFuture<JobResult> result) {
+    private void poll(JobID jobId, Duration delay, int busyAnswers, CompletableFuture<JobResult> result) {
         requestJobResult(jobId).whenComplete((r, error) -> {
-            if (error != null) {
-                result.completeExceptionally(unwrap(error));
-            } else if (r.isPresent()) {
+            Throwable e = error == null ? null : unwrap(error);
+            boolean busy = e instanceof RestClientException rest && rest.getStatus() == 503;
+            if (e != null && (!busy || busyAnswers + 1 >= MAX_BUSY_ANSWERS)) {
+                result.completeExceptionally(e);
+            } else if (r != null && r.isPresent()) {
                 result.complete(r.get());
             } else if (!result.isDone()) {
                 Duration next = delay.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : delay.multipliedBy(2);
                 Executor later = CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS);
-                later.execute(() -> poll(jobId, next, result));
+                later.execute(() -> poll(jobId, next, busy ? busyAnswers + 1 : 0, result));
             }
         });
     }

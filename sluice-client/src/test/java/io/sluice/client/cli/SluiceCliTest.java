@@ -196,14 +196,14 @@ class SluiceCliTest {
 
         assertThat(exit).isEqualTo(SluiceCli.EXIT_USAGE);
         assertThat(err())
-                .isEqualTo("sluice run: --local runs the job in this JVM; it does not go with -d, which are for a"
+                .isEqualTo("sluice run: --local runs the job in this JVM; it does not go with -d, which is for a"
                         + " cluster\n");
         err.reset();
         assertThat(sluice(
                         "run", "--local", "-m", "127.0.0.1:8081", examplesJar().toString()))
                 .isEqualTo(SluiceCli.EXIT_USAGE);
         assertThat(err())
-                .isEqualTo("sluice run: --local runs the job in this JVM; it does not go with -m, which are for a"
+                .isEqualTo("sluice run: --local runs the job in this JVM; it does not go with -m, which is for a"
                         + " cluster\n");
     }
 

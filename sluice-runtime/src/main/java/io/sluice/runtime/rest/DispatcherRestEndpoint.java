@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * GET   /jobs/:jobid                     one job: state, times, vertices, plan
  * GET   /jobs/:jobid/plan                the job's plan
  * GET   /jobs/:jobid/exceptions          the root exception and exception history
+ * GET   /jobs/:jobid/status              the job's status
  * GET   /jobs/:jobid/execution-result    IN_PROGRESS, or the ended job's result (for remote clients)
  * PATCH /jobs/:jobid?mode=cancel         cancels the job (202)
  * GET   /taskmanagers                    registered TaskManagers with their slots
@@ -98,6 +99,7 @@ public final class DispatcherRestEndpoint extends RestServerEndpoint {
                 .add("PATCH", "/jobs/:jobid", jobs::cancel)
                 .add("GET", "/jobs/:jobid/plan", jobs::plan)
                 .add("GET", "/jobs/:jobid/exceptions", jobs::exceptions)
+                .add("GET", "/jobs/:jobid/status", results::status)
                 .add("GET", "/jobs/:jobid/execution-result", results::executionResult)
                 .add("GET", "/taskmanagers", cluster::taskManagers)
                 .add("GET", "/taskmanagers/:taskmanagerid", cluster::taskManagerDetails)

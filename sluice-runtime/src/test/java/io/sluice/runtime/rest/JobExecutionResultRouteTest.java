@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /jobs/:jobid/execution-result} on a MiniCluster with one TaskManager, over HTTP. */
+/** {@code GET /jobs/:jobid/execution-result} and {@code GET /jobs/:jobid/status} on a MiniCluster with one TaskManager, over HTTP. */
 class JobExecutionResultRouteTest {
     private MiniCluster cluster;
     private RestClient rest;
@@ -115,6 +115,9 @@ class JobExecutionResultRouteTest {
 
         assertThat(running.status()).isEqualTo(200);
         assertThat(running.json()).isEqualTo(json("{\"status\":{\"id\":\"IN_PROGRESS\"}}"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> rest.get("/jobs/" + id + "/status").json().equals(json("{\"status\":\"RUNNING\"}")));
 
         assertThat(rest.send("PATCH", "/jobs/" + id + "?mode=cancel", null).status())
                 .isEqualTo(202);
@@ -128,6 +131,7 @@ class JobExecutionResultRouteTest {
         assertThat(result.get("application-status").asText()).isEqualTo("CANCELED");
         assertThat(result.get("job-status").asText()).isEqualTo("CANCELED");
         assertThat(result.has("failure-cause")).isFalse();
+        assertThat(rest.get("/jobs/" + id + "/status").json()).isEqualTo(json("{\"status\":\"CANCELED\"}"));
     }
 
     @Test
@@ -138,6 +142,8 @@ class JobExecutionResultRouteTest {
                 .isEqualTo(json("{\"errors\":[\"No job with id 0123456789abcdef0123456789abcdef was submitted to this"
                         + " cluster; list the jobs to see the known ids\"]}"));
 
+        assertThat(rest.get("/jobs/0123456789abcdef0123456789abcdef/status").status())
+                .isEqualTo(404);
         RestClient.Reply malformed = rest.get("/jobs/xyz/execution-result");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json())

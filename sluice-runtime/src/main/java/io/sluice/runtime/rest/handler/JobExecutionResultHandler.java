@@ -17,7 +17,9 @@ import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code GET /jobs/:jobid/execution-result}: what a remote client needs to turn an ended job into
+ * {@code GET /jobs/:jobid/status}: the job's status alone, for clients that poll it.
+ *
+ * <p>{@code GET /jobs/:jobid/execution-result}: what a remote client needs to turn an ended job into
  * what {@code execute()} returns or throws. Answers {@code IN_PROGRESS} at once while the job runs
  * (clients poll), so no REST thread ever waits for a job to end.
  *
@@ -29,6 +31,14 @@ public final class JobExecutionResultHandler {
 
     public JobExecutionResultHandler(DispatcherGateway dispatcher) {
         this.dispatcher = dispatcher;
+    }
+
+    /** {@code {"status": "RUNNING"}}. */
+    public CompletableFuture<RestResponse> status(RestRequest request) {
+        JobID id = JobHandlers.jobId(request);
+        return dispatcher
+                .requestJobStatus(id)
+                .thenApply(status -> RestResponse.ok(new JobResultMessages.JobStatusInfo(status.name())));
     }
 
     public CompletableFuture<RestResponse> executionResult(RestRequest request) {

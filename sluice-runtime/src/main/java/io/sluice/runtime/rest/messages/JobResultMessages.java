@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Body of {@code GET /jobs/:jobid/execution-result}, shaped like Flink's: {@code status.id} is
+ * Bodies of {@code GET /jobs/:jobid/status} ({@link JobStatusInfo}) and of
+ * {@code GET /jobs/:jobid/execution-result}, shaped like Flink's: {@code status.id} is
  * {@code IN_PROGRESS} while the job runs (no result yet) and {@code COMPLETED} once it reached a
  * terminal state, with the result.
  */
@@ -13,6 +14,9 @@ public final class JobResultMessages {
 
     public static final String IN_PROGRESS = "IN_PROGRESS";
     public static final String COMPLETED = "COMPLETED";
+
+    /** {@code GET /jobs/:jobid/status}. */
+    public record JobStatusInfo(@JsonProperty("status") String status) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record JobExecutionResultResponseBody(
