@@ -57,6 +57,11 @@ import org.slf4j.LoggerFactory;
  * endpoints of the same process go straight to the gateway object, as in {@link
  * io.sluice.runtime.rpc.LocalRpcService}.
  *
+ * <p>Calls from one thread to one endpoint run in the order they were made (as within one JVM):
+ * they go out on one connection in order and the server hands each to the endpoint's main thread
+ * in arrival order. (HTTP/2 flow control could let a small call overtake one of many megabytes;
+ * the control plane's ordered messages, such as operator events, are small.)
+ *
  * <p>A remote stub's methods never block: they return a future completed on an RPC thread, with
  * {@link RpcConnectionException} when the peer's process cannot be reached and a {@link
  * TimeoutException} after the ask timeout. The peer's own failures arrive as their exceptions (or
@@ -115,9 +120,13 @@ public final class GrpcRpcService implements RpcService, AutoCloseable {
         ServerServiceDefinition service = ServerServiceDefinition.builder(SERVICE_NAME)
                 .addMethod(INVOKE, ServerCalls.asyncUnaryCall((request, out) -> self[0].serve(request, out)))
                 .build();
+        // Calls are handed to their endpoint in the order they arrive on a connection: the handler
+        // only deserializes and enqueues on the endpoint's main thread, so it runs on the transport
+        // thread itself. A pool would reorder two calls of one sender (a reader's registration and
+        // its first split request).
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(bindHost, port))
                 .addService(service)
-                .executor(executor)
+                .directExecutor()
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .build();
         try {
