@@ -2,6 +2,7 @@ package io.sluice.runtime.e2e.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.runtime.e2e.process.programs.ProcessBackpressure;
 import io.sluice.runtime.e2e.process.programs.ProcessWordCount;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,41 @@ class ProcessClusterTest {
         List<String> copy = new ArrayList<>(lines);
         copy.sort(null);
         return copy;
+    }
+
+    @Test
+    void aSlowSinkInAnotherProcessHoldsTheProducerWithinItsBufferPool() throws Exception {
+        try (ProcessCluster cluster = ProcessCluster.start(tmp, 2, Map.of("taskmanager.numberOfTaskSlots", "1"))) {
+            String jarId = cluster.uploadJar(ProcessCluster.jarOf(tmp.resolve("bp.jar"), ProcessBackpressure.class));
+            Path out = tmp.resolve("out");
+            long records = 100_000;
+            // About 100 MB through a sink that takes about 2 s: the source would finish in a fraction of that.
+            String jobId = cluster.runJar(
+                    jarId, ProcessBackpressure.class.getName(), 1, List.of(out.toString(), "" + records, "500", "10"));
+
+            cluster.awaitJobState(jobId, Set.of("FINISHED", "FAILED", "CANCELED"), Duration.ofSeconds(90));
+            cluster.assertFinished(jobId);
+            List<String> expected = new ArrayList<>();
+            for (long i = 1; i <= records; i++) {
+                expected.add(String.valueOf(i));
+            }
+            assertThat(runningCounts(out)).isEqualTo(expected);
+            // One channel: the producer's partition pool holds at most 1 x 2 exclusive + 8 floating
+            // buffers, and so does the consumer's gate; 100 MB went through 32 KiB buffers.
+            for (var tm : cluster.get("/taskmanagers").path("taskmanagers")) {
+                String id = tm.path("id").asText();
+                var metrics = cluster.get(
+                        "/taskmanagers/" + id
+                                + "/metrics?get=Status.Shuffle.Netty.PeakUsedMemorySegments,Status.Shuffle.Netty.TotalMemorySegments");
+                assertThat(metrics.toString())
+                        .isEqualTo("[{\"id\":\"Status.Shuffle.Netty.PeakUsedMemorySegments\",\"value\":\""
+                                + metrics.get(0).path("value").asText() + "\"},"
+                                + "{\"id\":\"Status.Shuffle.Netty.TotalMemorySegments\",\"value\":\"2048\"}]");
+                assertThat(metrics.get(0).path("value").asLong())
+                        .as("peak buffers of " + id)
+                        .isBetween(1L, 10L);
+            }
+        }
     }
 
     /** Every running count (w, 1) ... (w, n) of every word, as the job writes them. */
