@@ -84,6 +84,53 @@ class ProcessClusterTest {
         }
     }
 
+    @Test
+    void aTaskManagerKilledMidJobIsReplacedAndTheJobRestartsToTheExactOutput() throws Exception {
+        Map<String, String> config = Map.of(
+                "heartbeat.interval", "300 ms",
+                "heartbeat.timeout", "3 s",
+                "restart-strategy.type", "fixed-delay",
+                "restart-strategy.fixed-delay.attempts", "3",
+                "restart-strategy.fixed-delay.delay", "500 ms");
+        try (ProcessCluster cluster = ProcessCluster.start(tmp, 2, config)) {
+            String jarId =
+                    cluster.uploadJar(ProcessCluster.jarOf(tmp.resolve("wordcount.jar"), ProcessWordCount.class));
+            Path out = tmp.resolve("out");
+            // 40,000 records at 4 x 100 per 25 ms: about 2.5 s of input.
+            String jobId = cluster.runJar(jarId, WORD_COUNT, 4, List.of(out.toString(), "40000", "100", "100", "25"));
+            cluster.awaitJobState(jobId, Set.of("RUNNING"), Duration.ofSeconds(30));
+            awaitOutput(out.resolve("attempt-0"), Duration.ofSeconds(30));
+
+            Process victim = cluster.taskManagers().get(1);
+            victim.destroyForcibly().waitFor();
+            cluster.startTaskManager();
+
+            cluster.awaitJobState(jobId, Set.of("FINISHED", "FAILED", "CANCELED"), Duration.ofSeconds(90));
+            cluster.assertFinished(jobId);
+            assertThat(sorted(runningCounts(out))).isEqualTo(sorted(expectedCounts(40_000, 100)));
+            assertThat(lastAttemptParts(out)).allSatisfy(part -> assertThat(
+                            part.getParent().getFileName().toString())
+                    .isNotEqualTo("attempt-0"));
+            String exceptions = cluster.get("/jobs/" + jobId + "/exceptions").toString();
+            assertThat(exceptions).contains("127.0.0.1:");
+        }
+    }
+
+    private static void awaitOutput(Path dir, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> parts = Files.list(dir)) {
+                    if (parts.anyMatch(p -> p.toFile().length() > 0)) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No output in " + dir + " after " + timeout);
+    }
+
     /** Every running count (w, 1) ... (w, n) of every word, as the job writes them. */
     static List<String> expectedCounts(long records, int words) {
         long[] perWord = new long[words];
