@@ -463,4 +463,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             });
         }
     }
+
+    @Override
+    public CompletableFuture<Map<String, Long>> requestMetrics() {
+        return CompletableFuture.completedFuture(TaskExecutorMetrics.of(network.getNetworkBufferPool()));
+    }
 }

@@ -8,6 +8,7 @@ import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
 import io.sluice.runtime.resourcemanager.SlotID;
 import io.sluice.runtime.util.SerializedValue;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,4 +38,10 @@ public interface TaskExecutorGateway {
      * slot becomes free and is reported to the ResourceManager.
      */
     CompletableFuture<Void> freeSlot(AllocationID allocationId, String cause);
+
+    /**
+     * The TaskManager's current metrics by Flink-style name ({@code Status.Shuffle.Netty.*} network
+     * buffers, {@code Status.JVM.Memory.Heap.*}); see {@link TaskExecutorMetrics}.
+     */
+    CompletableFuture<Map<String, Long>> requestMetrics();
 }
