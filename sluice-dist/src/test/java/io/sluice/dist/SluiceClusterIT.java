@@ -159,6 +159,20 @@ class SluiceClusterIT {
         assertThat(awaitTerminalState(jobId)).isEqualTo("FINISHED");
         assertThat(readCounts(output)).isEqualTo(COUNTS);
 
+        // The client commands against the same cluster (found through SLUICE_CONF_DIR's rest.port).
+        Path output2 = tmp.resolve("counts2");
+        Result run = sluice(
+                "run", "-p", "2", EXAMPLES_JAR.toString(), "--input", input.toString(), "--output", output2.toString());
+        assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
+        assertThat(run.stdout())
+                .startsWith("Job has been submitted with JobID ")
+                .contains("Program execution finished");
+        assertThat(readCounts(output2)).isEqualTo(COUNTS);
+        String unbounded = runDetachedSocketWordCountAndCancel();
+        Result list = sluice("list");
+        assertThat(list.exitCode()).as("stderr: %s", list.stderr()).isZero();
+        assertThat(list.stdout()).contains(" : " + jobId + " : WordCount (FINISHED)", " : " + unbounded + " : ");
+
         List<Long> pids = pidsInPidFiles();
         Result stop = sluice("cluster", "stop");
 
@@ -178,6 +192,38 @@ class SluiceClusterIT {
         assertThat(again.exitCode()).isZero();
         assertThat(again.stdout())
                 .isEqualTo("No Sluice cluster is running: no live process in the pid files of " + logDir + "\n");
+    }
+
+    /** {@code run -d} of an unbounded job, {@code status} while it runs, {@code cancel}; returns its id. */
+    private String runDetachedSocketWordCountAndCancel() throws Exception {
+        try (ServerSocket textServer = new ServerSocket(0)) {
+            Result run = sluice(
+                    "run",
+                    "-d",
+                    "-p",
+                    "1",
+                    "-c",
+                    "io.sluice.examples.SocketWordCount",
+                    EXAMPLES_JAR.toString(),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    String.valueOf(textServer.getLocalPort()));
+            assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
+            assertThat(run.stdout()).matches("Job has been submitted with JobID [0-9a-f]{32}\n");
+            String id = run.stdout().trim().substring("Job has been submitted with JobID ".length());
+            awaitState(id, "RUNNING");
+
+            Result status = sluice("status", id);
+            assertThat(status.exitCode()).as("stderr: %s", status.stderr()).isZero();
+            assertThat(status.stdout()).contains(" : " + id + " : ").contains("(RUNNING)");
+
+            Result cancel = sluice("cancel", id);
+            assertThat(cancel.exitCode()).as("stderr: %s", cancel.stderr()).isZero();
+            assertThat(cancel.stdout()).contains("Cancelled job " + id + ".");
+            assertThat(get("/jobs/" + id).path("state").asText()).isEqualTo("CANCELED");
+            return id;
+        }
     }
 
     @Test
@@ -404,6 +450,20 @@ class SluiceClusterIT {
             Thread.sleep(100);
         }
         throw new AssertionError(registered + " TaskManagers registered, not " + n + "; logs in " + logDir);
+    }
+
+    private void awaitState(String jobId, String wanted) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String state = null;
+        while (System.nanoTime() < deadline) {
+            state = get("/jobs/" + jobId).path("state").asText();
+            if (state.equals(wanted)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(
+                "Job " + jobId + " is " + state + " after 60 s, not " + wanted + "; logs in " + logDir);
     }
 
     private String awaitTerminalState(String jobId) throws Exception {
