@@ -173,6 +173,21 @@ class SluiceClusterIT {
         assertThat(list.exitCode()).as("stderr: %s", list.stderr()).isZero();
         assertThat(list.stdout()).contains(" : " + jobId + " : WordCount (FINISHED)", " : " + unbounded + " : ");
 
+        // One more TaskManager daemon, then stop it again.
+        Result moreStart = sluice("taskmanager", "start");
+        assertThat(moreStart.exitCode()).as("stderr: %s", moreStart.stderr()).isZero();
+        assertThat(moreStart.stdout()).startsWith("Started TaskManager 2 (pid ");
+        assertThat(logDir.resolve("sluice-taskmanager-2.pid")).exists();
+        awaitTaskManagers(3);
+        long third = Long.parseLong(
+                Files.readString(logDir.resolve("sluice-taskmanager-2.pid")).trim());
+        Result moreStop = sluice("taskmanager", "stop");
+        assertThat(moreStop.exitCode()).as("stderr: %s", moreStop.stderr()).isZero();
+        assertThat(moreStop.stdout()).isEqualTo("Stopping sluice-taskmanager-2 (pid " + third + ")\n");
+        assertThat(alive(third)).isFalse();
+        assertThat(logDir.resolve("sluice-taskmanager-2.pid")).doesNotExist();
+        awaitTaskManagers(2);
+
         List<Long> pids = pidsInPidFiles();
         Result stop = sluice("cluster", "stop");
 
@@ -236,6 +251,22 @@ class SluiceClusterIT {
         assertThat(start.stderr())
                 .startsWith("sluice cluster: " + confDir.resolve("workers") + " names host 'worker-2.example.com',"
                         + " but only localhost and 127.0.0.1 are supported");
+        assertThat(pidsInPidFiles()).isEmpty();
+    }
+
+    @Test
+    void clusterStart_badConfiguration_exitsWithOneAndTheJobManagersMessage() throws Exception {
+        Path file = confDir.resolve("sluice.yaml");
+        Files.writeString(file, "rest.port: " + restPort + "\nrest.bogus-option: 3\n");
+
+        Result start = sluice("cluster", "start");
+
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.stderr())
+                .isEqualTo("sluice cluster: the JobManager exited during start; the end of "
+                        + logDir.resolve("sluice-jobmanager-0.log") + ":\n"
+                        + "sluice jobmanager: invalid configuration: Unknown configuration key 'rest.bogus-option'"
+                        + " in " + file + ", line 2. docs/configuration.md lists every option.\n");
         assertThat(pidsInPidFiles()).isEmpty();
     }
 
