@@ -48,6 +48,14 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = SluiceCli.Version.class,
         description = "Runs Sluice stream processing jobs.",
+        footer = {
+            "",
+            "Cluster processes (bin/sluice, see docs/deployment.md):",
+            "  jobmanager | taskmanager [-Dkey=value...]   run one in the foreground",
+            "  cluster start | cluster stop                 JobManager and conf/workers TaskManagers as daemons",
+            "  taskmanager start | taskmanager stop         one more (or one less) TaskManager daemon",
+            "  application [-p N] [-c class] <jar> [args]   a JobManager that runs the jar and exits with it"
+        },
         subcommands = {
             SluiceCli.RunCommand.class,
             JobCommands.ListCommand.class,
