@@ -181,7 +181,8 @@ class TaskManagerLossTest {
             // The failed task is the first source subtask still running (the other one may have finished).
             assertThat(failure.getMessage())
                     .matches("\\QJob 'no restarts' (" + job.getJobId() + ") failed: task 'Source: Sequence Source ->"
-                            + " Map (\\E[12]\\Q/2)' on TaskManager tm-0 threw " + TaskManagerLostException.class.getName()
+                            + " Map (\\E[12]\\Q/2)' on TaskManager tm-0 threw "
+                            + TaskManagerLostException.class.getName()
                             + ": " + failure.getCause().getMessage() + "\\E");
             Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> overview(cluster)
                     .equals(new ClusterOverview(0, 0, 0)));
