@@ -215,6 +215,12 @@ public final class MiniCluster implements AutoCloseable {
         }
     }
 
+    /** The ResourceManager's gateway, as TaskExecutors and JobMasters see it. */
+    public ResourceManagerGateway getResourceManagerGateway() {
+        checkRunning();
+        return resourceManager;
+    }
+
     public CompletableFuture<ClusterOverview> getClusterOverview() {
         checkRunning();
         ResourceManagerGateway gateway = resourceManager;

@@ -30,6 +30,7 @@ class ConfigOptionRegistryTest {
             JobManagerOptions.class,
             BlobServerOptions.class,
             HeartbeatManagerOptions.class,
+            RestartStrategyOptions.class,
             TaskManagerOptions.class);
 
     @Test
@@ -57,6 +58,9 @@ class ConfigOptionRegistryTest {
                         "parallelism.default",
                         "heartbeat.interval",
                         "heartbeat.timeout",
+                        "restart-strategy.type",
+                        "restart-strategy.fixed-delay.attempts",
+                        "restart-strategy.fixed-delay.delay",
                         "slot.request.timeout",
                         "web.upload.dir",
                         "rest.server.max-content-length",
