@@ -95,8 +95,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final HeartbeatMonitor jobManagerHeartbeats;
     private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
     private int failedRegistrationAttempts;
-    /** Test hook: set by {@link #simulateCrash()}; from then on nothing goes in or out. Any thread. */
+    /** Test hook: set by {@link #simulateCrash()} or {@link #simulateHang()}; from then on nothing goes in or out. */
     private volatile boolean crashed;
+    /** With {@link #crashed}: calls never answer (a hung process) instead of failing (a dead one). */
+    private volatile boolean hung;
 
     private static final String RESOURCE_MANAGER_TARGET = "resourcemanager";
     private static final long MAX_REGISTRATION_BACKOFF_MILLIS = 5000;
@@ -321,8 +323,21 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
      * sends nothing any more (no heartbeats answered, no registration, no slot reports).
      */
     public void simulateCrash() {
+        die(false);
+    }
+
+    /**
+     * Test hook like {@link #simulateCrash()}, but for a process that hangs (or a network that drops
+     * everything): gateway calls never answer, so peers notice only when the heartbeat times out.
+     */
+    public void simulateHang() {
+        die(true);
+    }
+
+    private void die(boolean hang) {
+        hung = hang;
         crashed = true;
-        LOG.warn("TaskExecutor {} simulates a crash", config.taskManagerId());
+        LOG.warn("TaskExecutor {} simulates a {}", config.taskManagerId(), hang ? "hang" : "crash");
         runAsync(() -> {
             resourceManagerHeartbeat.stop();
             jobManagerHeartbeats.stop();
@@ -339,6 +354,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     }
 
     private <T> CompletableFuture<T> unreachable() {
+        if (hung) {
+            return new CompletableFuture<>();
+        }
         return CompletableFuture.failedFuture(new RpcConnectionException(
                 "TaskManager " + config.taskManagerId() + " (" + getAddress() + ") cannot be reached: its process is"
                         + " gone",

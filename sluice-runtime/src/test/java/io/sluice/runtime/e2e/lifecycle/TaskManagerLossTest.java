@@ -188,4 +188,51 @@ class TaskManagerLossTest {
                     .equals(new ClusterOverview(0, 0, 0)));
         }
     }
+
+    @Test
+    void whenTaskManagerHangs_thenItIsLostWhenItsHeartbeatTimesOut_andTheJobRestartsOnANewTaskManager()
+            throws Exception {
+        try (MiniCluster cluster = cluster(fastFailureDetection("fixed-delay"))) {
+            JobGraph job = stallingJob("tm-hang-restart", "restart after hang");
+            JobClient client = cluster.submitJob(job).get(5, TimeUnit.SECONDS);
+            assertThat(midway.await(5, TimeUnit.SECONDS)).isTrue();
+
+            long hungAt = System.nanoTime();
+            cluster.getTaskExecutors().get(0).simulateHang();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(3))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> client.getJobStatus().get() == JobStatus.RESTARTING);
+            long detectedAfterMillis = (System.nanoTime() - hungAt) / 1_000_000;
+            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> overview(cluster)
+                    .equals(new ClusterOverview(0, 0, 0)));
+            cluster.startTaskManager();
+            client.getJobExecutionResult().get(10, TimeUnit.SECONDS);
+
+            // The timeout runs from the last answered heartbeat, up to one interval (50 ms) before the hang.
+            assertThat(detectedAfterMillis).isBetween(440L, 3_000L);
+            assertThat(AttemptSink.outputs("tm-hang-restart")).containsEntry(1, expectedOutput());
+            assertThat(AttemptSink.outputs("tm-hang-restart").keySet()).containsExactly(0, 1);
+        }
+    }
+
+    @Test
+    void whenTaskManagerHangsWithoutRestartStrategy_thenTheJobFailsNamingTheTimedOutHeartbeat() throws Exception {
+        try (MiniCluster cluster = cluster(fastFailureDetection("none"))) {
+            JobGraph job = stallingJob("tm-hang-none", "hang no restarts");
+            JobClient client = cluster.submitJob(job).get(5, TimeUnit.SECONDS);
+            assertThat(midway.await(5, TimeUnit.SECONDS)).isTrue();
+
+            cluster.getTaskExecutors().get(0).simulateHang();
+            ExecutionException e = catchThrowableOfType(
+                    () -> client.getJobExecutionResult().get(5, TimeUnit.SECONDS), ExecutionException.class);
+
+            JobExecutionException failure = (JobExecutionException) e.getCause();
+            assertThat(failure.getFinalStatus()).isEqualTo(JobStatus.FAILED);
+            assertThat(failure.getCause())
+                    .isExactlyInstanceOf(TaskManagerLostException.class)
+                    .hasMessage("TaskManager tm-0 (taskexecutor-tm-0) is lost: heartbeat of TaskManager tm-0 timed out"
+                            + " after 500 ms");
+        }
+    }
 }
