@@ -15,15 +15,7 @@ public final class P1Stateless {
     public static long run(long n, int parallelism) throws Exception {
         Results.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(parallelism);
-        env.fromSequence(0, n - 1)
-                .name("sequence")
-                .map(new Times3Plus1())
-                .name("map x*3+1")
-                .filter(new IsEven())
-                .name("filter even")
-                .sinkTo(new SumSink())
-                .name("checksum sink");
+        build(env, n, parallelism, null);
 
         long start = System.nanoTime();
         env.execute("P1 stateless");
@@ -40,6 +32,22 @@ public final class P1Stateless {
                         + " parallelism=" + parallelism
                         + " engine=" + Gen.engine());
         return checksum;
+    }
+
+    /**
+     * Adds P1 to {@code env}. With a {@code resultDir} the sinks write their results to files there
+     * (a process cluster, see {@link ClusterBench}), else to {@link Results}.
+     */
+    static void build(StreamExecutionEnvironment env, long n, int parallelism, String resultDir) {
+        env.setParallelism(parallelism);
+        env.fromSequence(0, n - 1)
+                .name("sequence")
+                .map(new Times3Plus1())
+                .name("map x*3+1")
+                .filter(new IsEven())
+                .name("filter even")
+                .sinkTo(new SumSink(resultDir))
+                .name("checksum sink");
     }
 
     /** {@code x -> 3x + 1}. */

@@ -8,6 +8,7 @@ import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.MapFunction;
 import io.sluice.api.tuple.Tuple2;
 import io.sluice.api.typeinfo.Types;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,17 +24,7 @@ public final class P2WordCount {
     public static long run(long n, int parallelism) throws Exception {
         Results.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(parallelism);
-        env.fromSequence(0, n - 1)
-                .name("sequence")
-                .map(new ToWord())
-                .returns(Types.TUPLE(Types.STRING, Types.LONG))
-                .name("map to (word,1)")
-                .keyBy(new WordKey())
-                .sum(1)
-                .name("sum")
-                .sinkTo(new LastCountSink())
-                .name("last-count sink");
+        build(env, n, parallelism, null);
 
         long start = System.nanoTime();
         env.execute("P2 word count");
@@ -62,6 +53,24 @@ public final class P2WordCount {
         return checksum;
     }
 
+    /**
+     * Adds P2 to {@code env}. With a {@code resultDir} the sinks write their final counts to files
+     * there (a process cluster, see {@link ClusterBench}), else to {@link Results}.
+     */
+    static void build(StreamExecutionEnvironment env, long n, int parallelism, String resultDir) {
+        env.setParallelism(parallelism);
+        env.fromSequence(0, n - 1)
+                .name("sequence")
+                .map(new ToWord())
+                .returns(Types.TUPLE(Types.STRING, Types.LONG))
+                .name("map to (word,1)")
+                .keyBy(new WordKey())
+                .sum(1)
+                .name("sum")
+                .sinkTo(new LastCountSink(resultDir))
+                .name("last-count sink");
+    }
+
     /** {@code i -> (word(i), 1)}. */
     static final class ToWord implements MapFunction<Long, Tuple2<String, Long>> {
         @Override
@@ -80,16 +89,28 @@ public final class P2WordCount {
 
     /** Keeps the latest running count per word; publishes them to {@link Results} on close. */
     static final class LastCountSink implements Sink<Tuple2<String, Long>> {
+        private final String resultDir;
+
+        LastCountSink(String resultDir) {
+            this.resultDir = resultDir;
+        }
+
         @Override
         public SinkWriter<Tuple2<String, Long>> createWriter(WriterInitContext context) {
             Results.writerOpened();
-            return new Writer();
+            return new Writer(resultDir);
         }
     }
 
     private static final class Writer implements SinkWriter<Tuple2<String, Long>> {
         private final HashMap<String, Long> last = new HashMap<>();
+        private final String resultDir;
+        private final long openedMillis = System.currentTimeMillis();
         private long count;
+
+        Writer(String resultDir) {
+            this.resultDir = resultDir;
+        }
 
         @Override
         public void write(Tuple2<String, Long> t, Context context) {
@@ -101,8 +122,17 @@ public final class P2WordCount {
         public void flush(boolean endOfInput) {}
 
         @Override
-        public void close() {
+        public void close() throws IOException {
             Results.writerClosed();
+            if (resultDir != null) {
+                StringBuilder lines = new StringBuilder();
+                lines.append(count).append(' ').append(openedMillis).append(' ').append(System.currentTimeMillis());
+                for (Map.Entry<String, Long> e : last.entrySet()) {
+                    lines.append('\n').append(e.getKey()).append(' ').append(e.getValue());
+                }
+                ClusterBench.writeResult(resultDir, lines.toString());
+                return;
+            }
             for (Map.Entry<String, Long> e : last.entrySet()) {
                 if (Results.WORD_COUNTS.put(e.getKey(), e.getValue()) != null) {
                     Results.WORD_COLLISIONS.increment();

@@ -112,6 +112,11 @@ final class JarProgram implements AutoCloseable {
         return main;
     }
 
+    /** The class loader over the jar: it rebuilds the job's accumulators and exceptions on the client. */
+    ClassLoader classLoader() {
+        return loader;
+    }
+
     /** The main class's name. */
     String mainClassName() {
         return main.getDeclaringClass().getName();

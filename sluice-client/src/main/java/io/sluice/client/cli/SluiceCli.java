@@ -1,13 +1,16 @@
 package io.sluice.client.cli;
 
+import io.sluice.runtime.configuration.GlobalConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,14 +22,23 @@ import picocli.CommandLine.Parameters;
  * The {@code sluice} command line, what {@code bin/sluice} runs:
  *
  * <pre>
- * sluice run --local [-p N] [-c MainClass] &lt;jar&gt; [args...]
+ * sluice run [-d] [-p N] [-c MainClass] [-m host:port] &lt;jar&gt; [args...]   on a cluster
+ * sluice run --local [-p N] [-c MainClass] &lt;jar&gt; [args...]               in this JVM
+ * sluice list | status &lt;jobId&gt; | cancel &lt;jobId&gt;  [-m host:port]
  * sluice --help | --version
  * </pre>
  *
- * <p>Exit codes: {@value #EXIT_OK} when the program's {@code main} returned (or help/version was
- * printed), {@value #EXIT_PROGRAM_FAILED} when it threw (printed as {@code The program failed: ...}
- * with its stack trace), {@value #EXIT_USAGE} for a wrong command line, an unreadable jar or a
- * missing main class/method (one line on standard error).
+ * <p>Without {@code --local}, {@code run} uploads the jar to the cluster's REST API ({@code -m}, else
+ * {@code rest.address}/{@code rest.port} of {@code sluice.yaml} in {@code $SLUICE_CONF_DIR} or the
+ * distribution's {@code conf/}) and runs its {@code main} there; the jobs it submits run on the
+ * cluster. Attached (the default) it then waits for the job and prints its result; detached
+ * ({@code -d}) it returns once the job was submitted.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} when the program's {@code main} returned and, attached, its job
+ * finished (or help/version was printed); {@value #EXIT_PROGRAM_FAILED} when it threw, the job failed
+ * or was cancelled, the cluster cannot be reached or refused a request (an unknown job id);
+ * {@value #EXIT_USAGE} for a wrong command line, an unreadable jar or a missing main class/method
+ * (one line on standard error).
  *
  * <p>{@link #execute} returns the exit code instead of exiting, for tests and embedding; only
  * {@link #main} calls {@link System#exit}. An instance is used by one thread.
@@ -36,7 +48,12 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = SluiceCli.Version.class,
         description = "Runs Sluice stream processing jobs.",
-        subcommands = {SluiceCli.RunCommand.class})
+        subcommands = {
+            SluiceCli.RunCommand.class,
+            JobCommands.ListCommand.class,
+            JobCommands.StatusCommand.class,
+            JobCommands.CancelCommand.class
+        })
 public final class SluiceCli implements Callable<Integer> {
     /** The program's main returned, or help or the version was printed. */
     public static final int EXIT_OK = 0;
@@ -45,8 +62,10 @@ public final class SluiceCli implements Callable<Integer> {
     /** Wrong command line, or the jar or its main class cannot be used. */
     public static final int EXIT_USAGE = 2;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    final PrintStream out;
+    final PrintStream err;
+    /** The environment: {@code SLUICE_CONF_DIR} and {@code SLUICE_HOME} locate the configuration. */
+    final Map<String, String> env;
 
     /** A CLI printing to {@code System.out} and {@code System.err}. */
     public SluiceCli() {
@@ -55,8 +74,14 @@ public final class SluiceCli implements Callable<Integer> {
 
     /** A CLI printing its own messages to {@code out} and {@code err} (the program prints where it likes). */
     public SluiceCli(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    /** A CLI that reads {@code SLUICE_CONF_DIR} and {@code SLUICE_HOME} from {@code env} instead of the process's. */
+    public SluiceCli(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = Map.copyOf(env);
     }
 
     public static void main(String[] args) {
@@ -86,33 +111,47 @@ public final class SluiceCli implements Callable<Integer> {
     /** {@code sluice} without a command. */
     @Override
     public Integer call() {
-        err.println("sluice: missing command; run a job with 'sluice run --local <jar>', see 'sluice --help'");
+        err.println("sluice: missing command; run a job with 'sluice run <jar>', see 'sluice --help'");
         return EXIT_USAGE;
     }
 
-    /** {@code sluice run}: runs a job jar's main method. */
+    /** {@code sluice run}: runs a job jar's main method, on a cluster or (--local) in this JVM. */
     @Command(
             name = "run",
             mixinStandardHelpOptions = true,
             versionProvider = SluiceCli.Version.class,
             description = {
-                "Runs the main method of a job jar. Jobs it executes run on an embedded cluster in this JVM"
-                        + " (--local).",
-                "Exit code: 0 when main returns, 1 when it throws, 2 for a wrong command line."
+                "Runs the main method of a job jar on a cluster: uploads the jar to the cluster's REST API and"
+                        + " runs it there; attached (the default) waits for the job and prints its result. With"
+                        + " --local, runs it in this JVM on an embedded cluster.",
+                "Exit code: 0 when main returns (attached: and the job finished), 1 when it throws, the job fails"
+                        + " or is cancelled or the cluster cannot be reached, 2 for a wrong command line."
             })
     static final class RunCommand implements Callable<Integer> {
         private final SluiceCli cli;
 
         @Option(
                 names = "--local",
-                description = "Run the job on an embedded cluster in this JVM (the only mode so far).")
+                description = "Run the job on an embedded cluster in this JVM instead of a running cluster.")
         boolean local;
+
+        @Option(
+                names = {"-d", "--detached"},
+                description = "Return once the job was submitted, printing its id, instead of waiting for it.")
+        boolean detached;
+
+        @Option(
+                names = {"-m", "--jobmanager"},
+                paramLabel = "host:port",
+                description = "REST address of the cluster (default: rest.address:rest.port of the configuration,"
+                        + " 127.0.0.1:8081 without one).")
+        String jobManager;
 
         @Option(
                 names = {"-p", "--parallelism"},
                 paramLabel = "N",
-                description = "Default parallelism of the program's jobs (default: parallelism.default, which"
-                        + " is the number of CPU cores).")
+                description = "Default parallelism of the program's jobs (default: parallelism.default; locally"
+                        + " the number of CPU cores).")
         Integer parallelism;
 
         @Option(
@@ -134,15 +173,23 @@ public final class SluiceCli implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                if (!local) {
-                    throw new CliException(
-                            "Only --local is supported yet: a cluster connection comes with the distributed-cluster issue.");
-                }
                 if (parallelism != null && parallelism < 1) {
                     throw new CliException(
                             "sluice run: -p must be at least 1, was " + parallelism + "; pass the parallelism as -p N");
                 }
+                if (local && (detached || jobManager != null)) {
+                    throw new CliException("sluice run: --local runs the job in this JVM; it does not go with "
+                            + (detached ? "-d" : "-m") + ", which is for a cluster");
+                }
                 try (JarProgram program = JarProgram.open(jar, mainClass, SluiceCli.class.getClassLoader())) {
+                    if (!local) {
+                        URI url = ClusterAddress.resolve(
+                                "sluice run",
+                                jobManager,
+                                cli.env,
+                                System.getProperty(GlobalConfiguration.PROPERTY_HOME));
+                        return new RemoteRun(cli.out, cli.err).run(url, jar, program, args, parallelism, detached);
+                    }
                     try {
                         program.run(args.toArray(new String[0]), parallelism);
                         return EXIT_OK;
@@ -180,6 +227,15 @@ public final class SluiceCli implements Callable<Integer> {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == RunCommand.class) {
                 return cls.cast(new RunCommand(SluiceCli.this));
+            }
+            if (cls == JobCommands.ListCommand.class) {
+                return cls.cast(new JobCommands.ListCommand(SluiceCli.this));
+            }
+            if (cls == JobCommands.StatusCommand.class) {
+                return cls.cast(new JobCommands.StatusCommand(SluiceCli.this));
+            }
+            if (cls == JobCommands.CancelCommand.class) {
+                return cls.cast(new JobCommands.CancelCommand(SluiceCli.this));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -191,13 +191,20 @@ class SluiceCliTest {
     }
 
     @Test
-    void runWithoutLocal_exitsWithTwoAndSaysOnlyLocalIsSupported() throws Exception {
-        int exit = sluice("run", examplesJar().toString());
+    void localWithDetachedOrJobManager_exitsWithTwo() throws Exception {
+        int exit = sluice("run", "--local", "-d", examplesJar().toString());
 
         assertThat(exit).isEqualTo(SluiceCli.EXIT_USAGE);
         assertThat(err())
-                .isEqualTo("Only --local is supported yet: a cluster connection comes with the distributed-cluster"
-                        + " issue.\n");
+                .isEqualTo("sluice run: --local runs the job in this JVM; it does not go with -d, which is for a"
+                        + " cluster\n");
+        err.reset();
+        assertThat(sluice(
+                        "run", "--local", "-m", "127.0.0.1:8081", examplesJar().toString()))
+                .isEqualTo(SluiceCli.EXIT_USAGE);
+        assertThat(err())
+                .isEqualTo("sluice run: --local runs the job in this JVM; it does not go with -m, which is for a"
+                        + " cluster\n");
     }
 
     @Test
@@ -212,19 +219,22 @@ class SluiceCliTest {
     void noCommand_exitsWithTwo() {
         assertThat(sluice()).isEqualTo(SluiceCli.EXIT_USAGE);
         assertThat(err())
-                .isEqualTo("sluice: missing command; run a job with 'sluice run --local <jar>', see 'sluice --help'\n");
+                .isEqualTo("sluice: missing command; run a job with 'sluice run <jar>', see 'sluice --help'\n");
     }
 
     @Test
-    void help_printsUsageOfBothCommands() {
+    void help_printsUsageOfEveryCommand() {
         assertThat(sluice("--help")).isEqualTo(SluiceCli.EXIT_OK);
         assertThat(out())
                 .startsWith("Usage: sluice [-hV] [COMMAND]")
-                .contains("run  Runs the main method of a job jar.");
+                .contains("  run     Runs the main method of a job jar on a cluster")
+                .contains("  list    Lists the cluster's jobs")
+                .contains("  status  Prints a job's state")
+                .contains("  cancel  Cancels a running job");
         out.reset();
         assertThat(sluice("run", "--help")).isEqualTo(SluiceCli.EXIT_OK);
-        assertThat(out())
-                .startsWith("Usage: sluice run [-hV] [--local] [-c=MainClass] [-p=N] <jar> [args...]")
+        assertThat(out().replaceAll("\\s+", " "))
+                .startsWith("Usage: sluice run [-dhV] [--local] [-c=MainClass] [-m=host:port] [-p=N] <jar> [args...]")
                 .contains("--local");
         assertThat(err()).isEmpty();
     }
@@ -236,7 +246,7 @@ class SluiceCliTest {
     }
 
     /** Lines of words from a small vocabulary with mixed case and punctuation. */
-    private static List<String> generateText(Random random, int lineCount) {
+    static List<String> generateText(Random random, int lineCount) {
         String[] vocabulary = {"Stream", "sluice", "river", "Flow", "gate", "water", "mill", "wheel", "o'er", "x_y"};
         String[] separators = {" ", ", ", "; ", " -- ", "!  ", "\t"};
         List<String> lines = new ArrayList<>();
@@ -254,7 +264,7 @@ class SluiceCliTest {
     }
 
     /** Counted without the engine: lower case, split at \W+, empty tokens dropped. */
-    private static Map<String, Long> countWords(List<String> lines) {
+    static Map<String, Long> countWords(List<String> lines) {
         Map<String, Long> counts = new TreeMap<>();
         for (String line : lines) {
             for (String word : line.toLowerCase(Locale.ROOT).split("\\W+")) {
@@ -266,7 +276,7 @@ class SluiceCliTest {
         return counts;
     }
 
-    private static Map<String, Long> readCounts(Path dir) throws IOException {
+    static Map<String, Long> readCounts(Path dir) throws IOException {
         Map<String, Long> counts = new TreeMap<>();
         try (Stream<Path> parts = Files.list(dir)) {
             for (Path part : parts.toList()) {

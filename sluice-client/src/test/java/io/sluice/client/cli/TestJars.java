@@ -14,14 +14,14 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /** Packs compiled classes into job jars for the CLI tests. */
-final class TestJars {
+public final class TestJars {
     private TestJars() {}
 
     /**
      * Writes {@code jar} with the classes of {@code anyClass}'s package (and its subpackages) from
      * the directory or jar it was loaded from, with {@code mainClass} as Main-Class unless null.
      */
-    static Path create(Path jar, Class<?> anyClass, String mainClass) throws IOException {
+    public static Path create(Path jar, Class<?> anyClass, String mainClass) throws IOException {
         Path root;
         try {
             root = Path.of(

@@ -50,6 +50,8 @@ public final class ConfigOptionRegistry {
             notBlank(JobManagerOptions.ADDRESS),
             port(JobManagerOptions.PORT),
             port(BlobServerOptions.PORT),
+            of(RpcOptions.ASK_TIMEOUT, ", greater than 0", ConfigOptionRegistry::positiveDuration),
+            of(RpcOptions.REGISTRATION_TIMEOUT, ", greater than 0", ConfigOptionRegistry::positiveDuration),
             of(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, ", greater than 0", ConfigOptionRegistry::positiveDuration),
             of(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, ", greater than 0", ConfigOptionRegistry::positiveDuration),
             of(RestartStrategyOptions.RESTART_STRATEGY, ": none, off, disable, fixed-delay or fixeddelay", v -> List.of(
@@ -59,6 +61,7 @@ public final class ConfigOptionRegistry {
             of(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, ", 0 or more", v -> !((Duration) v)
                     .isNegative()),
             notBlank(TaskManagerOptions.HOST),
+            notBlank(TaskManagerOptions.RESOURCE_ID),
             port(TaskManagerOptions.RPC_PORT),
             port(TaskManagerOptions.DATA_PORT),
             of(TaskManagerOptions.NUM_TASK_SLOTS, ", at least 1", v -> (int) v >= 1),

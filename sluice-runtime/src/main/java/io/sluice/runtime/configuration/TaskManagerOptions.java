@@ -21,6 +21,12 @@ public final class TaskManagerOptions {
             .withDescription("Address other processes use to reach this TaskManager (RPC and data);"
                     + " unset means the address of the interface that connects to the JobManager.");
 
+    public static final ConfigOption<String> RESOURCE_ID = ConfigOptions.key("taskmanager.resource-id")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("The TaskManager's id in the cluster, shown in logs, errors and the REST API;"
+                    + " unset means host:port-xxxxxx from its RPC address and a random suffix.");
+
     public static final ConfigOption<Integer> RPC_PORT = ConfigOptions.key("taskmanager.rpc.port")
             .intType()
             .defaultValue(0)

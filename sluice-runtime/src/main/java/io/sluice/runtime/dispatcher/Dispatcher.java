@@ -3,7 +3,9 @@ package io.sluice.runtime.dispatcher;
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.api.configuration.Configuration;
+import io.sluice.runtime.blob.BlobKey;
 import io.sluice.runtime.configuration.ClusterOptions;
+import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
 import io.sluice.runtime.executiongraph.restart.RestartStrategy;
 import io.sluice.runtime.heartbeat.HeartbeatSettings;
 import io.sluice.runtime.jobgraph.JobGraph;
@@ -12,6 +14,9 @@ import io.sluice.runtime.jobmaster.JobMaster;
 import io.sluice.runtime.jobmaster.JobMasterGateway;
 import io.sluice.runtime.jobmaster.JobMasterServices;
 import io.sluice.runtime.rpc.RpcEndpoint;
+import io.sluice.runtime.taskexecutor.TaskExecutor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +39,8 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final DispatcherServices services;
+    private final LibraryCacheManager libraryCache;
+    private volatile TaskExecutor.UserJarResolver userJarResolver;
 
     // Owned by the main thread.
     private final LinkedHashMap<JobID, Job> jobs = new LinkedHashMap<>();
@@ -46,23 +53,42 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         final long startTimeMillis;
         final String jsonPlan;
         final JobMaster jobMaster;
+        final LibraryCacheManager.Lease userCode;
         final CompletableFuture<JobResult> result = new CompletableFuture<>();
         // Set on the main thread when the job ended, before result completes.
         long endTimeMillis = -1;
         JobDetails finalDetails;
 
-        Job(JobID jobId, String name, long startTimeMillis, String jsonPlan, JobMaster jobMaster) {
+        Job(
+                JobID jobId,
+                String name,
+                long startTimeMillis,
+                String jsonPlan,
+                JobMaster jobMaster,
+                LibraryCacheManager.Lease userCode) {
             this.jobId = jobId;
             this.name = name;
             this.startTimeMillis = startTimeMillis;
             this.jsonPlan = jsonPlan;
             this.jobMaster = jobMaster;
+            this.userCode = userCode;
         }
     }
 
     public Dispatcher(String address, DispatcherServices services) {
         super(address);
         this.services = services;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.libraryCache = new LibraryCacheManager(context != null ? context : Dispatcher.class.getClassLoader());
+    }
+
+    /**
+     * Sets where the jars of jobs are found (the cluster's jar store): a job with jars gets a
+     * JobMaster that loads its classes (sources' enumerators, accumulators) from them, through a
+     * class loader closed when the job ends. Without one, such a job uses the Dispatcher's loader.
+     */
+    public void setUserJarResolver(TaskExecutor.UserJarResolver resolver) {
+        this.userJarResolver = resolver;
     }
 
     @Override
@@ -88,13 +114,30 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                     services.clock(),
                     HeartbeatSettings.fromConfiguration(conf),
                     () -> RestartStrategy.fromConfiguration(conf));
-            JobMaster jobMaster = new JobMaster(jobGraph, jmServices);
+            LibraryCacheManager.Lease userCode = userCodeOf(jobGraph);
+            JobMaster jobMaster;
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            try {
+                if (userCode != null) {
+                    thread.setContextClassLoader(userCode.getClassLoader());
+                }
+                jobMaster = new JobMaster(jobGraph, jmServices);
+            } catch (RuntimeException e) {
+                if (userCode != null) {
+                    userCode.release();
+                }
+                throw e;
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
             Job job = new Job(
                     jobGraph.getJobId(),
                     jobGraph.getName(),
                     services.clock().millis(),
                     jobGraph.getJsonPlan(),
-                    jobMaster);
+                    jobMaster,
+                    userCode);
             jobs.put(job.jobId, job);
             LOG.info("Submitted job '{}' ({})", job.name, job.jobId);
             jobMaster.start();
@@ -105,7 +148,30 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         });
     }
 
+    /** The class loader lease over the job's jars, or null for a job without jars (or no resolver). */
+    private LibraryCacheManager.Lease userCodeOf(JobGraph jobGraph) {
+        TaskExecutor.UserJarResolver resolver = userJarResolver;
+        if (jobGraph.getUserJarBlobKeys().isEmpty() || resolver == null) {
+            return null;
+        }
+        List<Path> jars = new ArrayList<>();
+        for (String key : jobGraph.getUserJarBlobKeys()) {
+            try {
+                jars.add(resolver.resolve(BlobKey.fromString(key)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(
+                        "Job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") names jar " + key
+                                + ", which the cluster cannot read: " + e.getMessage(),
+                        e);
+            }
+        }
+        return libraryCache.register(jobGraph.getJobId(), jars);
+    }
+
     private void onJobTerminated(Job job, JobResult result, Throwable error) {
+        if (job.userCode != null) {
+            job.userCode.release();
+        }
         job.endTimeMillis = services.clock().millis();
         job.finalDetails = job.jobMaster.getFinalJobDetails();
         if (error != null) {

@@ -117,7 +117,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private record SlotRequest(String slotSharingGroup, int index, AllocationID allocationId) {}
 
     public JobMaster(JobGraph jobGraph, JobMasterServices services) {
-        super("jobmaster-" + jobGraph.getJobId());
+        super(services.rpcService().qualify("jobmaster-" + jobGraph.getJobId()));
         this.jobGraph = jobGraph;
         this.services = services;
         ClassLoader context = Thread.currentThread().getContextClassLoader();

@@ -99,6 +99,7 @@ public final class MiniCluster implements AutoCloseable {
                 DISPATCHER_ADDRESS,
                 new DispatcherServices(
                         rpcService, RESOURCE_MANAGER_ADDRESS, config.getConfiguration(), Clock.systemUTC()));
+        dispatcher.setUserJarResolver(jarStore::get);
         rpcService.register(DISPATCHER_ADDRESS, dispatcher);
         Configuration conf = config.getConfiguration();
         if (conf.get(ClusterOptions.LOCAL_REST_ENABLED)) {

@@ -8,6 +8,7 @@ import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.rest.handler.ClusterHandlers;
 import io.sluice.runtime.rest.handler.JarHandlers;
+import io.sluice.runtime.rest.handler.JobExecutionResultHandler;
 import io.sluice.runtime.rest.handler.JobHandlers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * GET   /jobs/:jobid                     one job: state, times, vertices, plan
  * GET   /jobs/:jobid/plan                the job's plan
  * GET   /jobs/:jobid/exceptions          the root exception and exception history
+ * GET   /jobs/:jobid/status              the job's status
+ * GET   /jobs/:jobid/execution-result    IN_PROGRESS, or the ended job's result (for remote clients)
  * PATCH /jobs/:jobid?mode=cancel         cancels the job (202)
  * GET   /taskmanagers                    registered TaskManagers with their slots
  * GET   /taskmanagers/:taskmanagerid     one TaskManager with its allocated slots
@@ -86,6 +89,7 @@ public final class DispatcherRestEndpoint extends RestServerEndpoint {
                 jarRunExecutor);
         JobHandlers jobs = new JobHandlers(dispatcher, clock);
         ClusterHandlers cluster = new ClusterHandlers(dispatcher, resourceManager, clock);
+        JobExecutionResultHandler results = new JobExecutionResultHandler(dispatcher);
         Router router = new Router()
                 .add("GET", "/overview", cluster::overview)
                 .add("GET", "/config", cluster::config)
@@ -95,6 +99,8 @@ public final class DispatcherRestEndpoint extends RestServerEndpoint {
                 .add("PATCH", "/jobs/:jobid", jobs::cancel)
                 .add("GET", "/jobs/:jobid/plan", jobs::plan)
                 .add("GET", "/jobs/:jobid/exceptions", jobs::exceptions)
+                .add("GET", "/jobs/:jobid/status", results::status)
+                .add("GET", "/jobs/:jobid/execution-result", results::executionResult)
                 .add("GET", "/taskmanagers", cluster::taskManagers)
                 .add("GET", "/taskmanagers/:taskmanagerid", cluster::taskManagerDetails)
                 .addRaw("POST", "/jars/upload", jarHandlers::upload)
