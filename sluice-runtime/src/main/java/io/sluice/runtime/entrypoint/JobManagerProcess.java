@@ -2,7 +2,6 @@ package io.sluice.runtime.entrypoint;
 
 import io.sluice.api.configuration.Configuration;
 import io.sluice.runtime.blob.BlobServer;
-import io.sluice.runtime.heartbeat.HeartbeatSettings;
 import io.sluice.runtime.blob.BlobStore;
 import io.sluice.runtime.configuration.BlobServerOptions;
 import io.sluice.runtime.configuration.JobManagerOptions;
@@ -10,6 +9,7 @@ import io.sluice.runtime.configuration.RpcOptions;
 import io.sluice.runtime.dispatcher.Dispatcher;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.dispatcher.DispatcherServices;
+import io.sluice.runtime.heartbeat.HeartbeatSettings;
 import io.sluice.runtime.resourcemanager.ResourceManager;
 import io.sluice.runtime.rest.DispatcherRestEndpoint;
 import io.sluice.runtime.rpc.grpc.GrpcRpcService;

@@ -29,6 +29,7 @@ class ConfigOptionRegistryTest {
             WebOptions.class,
             JobManagerOptions.class,
             BlobServerOptions.class,
+            RpcOptions.class,
             HeartbeatManagerOptions.class,
             RestartStrategyOptions.class,
             TaskManagerOptions.class);
