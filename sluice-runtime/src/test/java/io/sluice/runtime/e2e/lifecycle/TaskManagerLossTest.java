@@ -235,4 +235,32 @@ class TaskManagerLossTest {
                             + " after 500 ms");
         }
     }
+
+    @Test
+    void whenTaskManagerCrashesWhileTheJobStillWaitsForSlots_thenItsSlotsAreRequestedAgainWithoutARestart()
+            throws Exception {
+        Configuration conf = fastFailureDetection("none");
+        conf.set(ClusterOptions.SLOT_REQUEST_TIMEOUT, Duration.ofSeconds(8));
+        try (MiniCluster cluster = cluster(conf)) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(4);
+            env.fromSequence(1, N).keyBy(v -> v % 7).map(v -> v * 10).sinkTo(AttemptSink.reset("tm-loss-waiting"));
+            JobClient client = cluster.submitJob(ClusterJobs.jobGraph(env, "waits for four slots"))
+                    .get(5, TimeUnit.SECONDS);
+            // It holds both slots of tm-0 and waits for two more.
+            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> overview(cluster)
+                    .equals(new ClusterOverview(1, 2, 0)));
+            assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.CREATED);
+
+            cluster.getTaskExecutors().get(0).simulateCrash();
+            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> overview(cluster)
+                    .equals(new ClusterOverview(0, 0, 0)));
+            cluster.startTaskManager();
+            cluster.startTaskManager();
+            client.getJobExecutionResult().get(10, TimeUnit.SECONDS);
+
+            // Without a restart strategy, a failure would have failed the job: it ran once, as attempt 0.
+            assertThat(AttemptSink.outputs("tm-loss-waiting")).containsExactly(Map.entry(0, expectedOutput()));
+            assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.FINISHED);
+        }
+    }
 }
