@@ -3,6 +3,7 @@ package io.sluice.runtime.e2e.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.api.common.JobClient;
 import io.sluice.api.common.JobExecutionException;
 import io.sluice.api.common.JobStatus;
@@ -11,6 +12,7 @@ import io.sluice.api.environment.StreamExecutionEnvironment;
 import io.sluice.api.functions.RichMapFunction;
 import io.sluice.runtime.configuration.ClusterOptions;
 import io.sluice.runtime.configuration.HeartbeatManagerOptions;
+import io.sluice.runtime.configuration.RestOptions;
 import io.sluice.runtime.configuration.RestartStrategyOptions;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.jobmaster.NoResourceAvailableException;
@@ -19,6 +21,10 @@ import io.sluice.runtime.minicluster.MiniCluster;
 import io.sluice.runtime.minicluster.MiniClusterConfiguration;
 import io.sluice.runtime.resourcemanager.ClusterOverview;
 import io.sluice.runtime.taskexecutor.TaskExecutor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +94,17 @@ class TaskManagerLossTest {
         return LongStream.rangeClosed(1, N).map(v -> v * 10).boxed().toList();
     }
 
+    /** The "state" of GET /jobs/{id} on the cluster's REST endpoint. */
+    private static String restJobState(MiniCluster cluster, JobGraph job) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(cluster.getRestBaseUrl() + "/jobs/" + job.getJobId()))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(r.body()).path("state").asText();
+    }
+
     private static ClusterOverview overview(MiniCluster cluster) throws Exception {
         return cluster.getClusterOverview().get(5, TimeUnit.SECONDS);
     }
@@ -95,7 +112,10 @@ class TaskManagerLossTest {
     @Test
     void whenTaskManagerCrashesMidJob_thenItsSlotsLeave_andTheJobRestartsOnANewTaskManagerWithTheExactOutput()
             throws Exception {
-        try (MiniCluster cluster = cluster(fastFailureDetection("fixed-delay"))) {
+        Configuration conf = fastFailureDetection("fixed-delay");
+        conf.set(ClusterOptions.LOCAL_REST_ENABLED, true);
+        conf.set(RestOptions.PORT, 0);
+        try (MiniCluster cluster = cluster(conf)) {
             TaskExecutor tm0 = cluster.getTaskExecutors().get(0);
             JobGraph job = stallingJob("tm-loss-restart", "restart after loss");
             JobClient client = cluster.submitJob(job).get(5, TimeUnit.SECONDS);
@@ -111,12 +131,14 @@ class TaskManagerLossTest {
             Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> overview(cluster)
                     .equals(new ClusterOverview(0, 0, 0)));
             assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.RESTARTING);
+            assertThat(restJobState(cluster, job)).isEqualTo("RESTARTING");
 
             TaskExecutor tm1 = cluster.startTaskManager();
             client.getJobExecutionResult().get(10, TimeUnit.SECONDS);
 
             assertThat(tm1.getTaskManagerId()).isEqualTo("tm-1");
             assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.FINISHED);
+            assertThat(restJobState(cluster, job)).isEqualTo("FINISHED");
             Map<Integer, List<Long>> outputs = AttemptSink.outputs("tm-loss-restart");
             assertThat(outputs.keySet()).containsExactly(0, 1);
             assertThat(outputs.get(1)).isEqualTo(expectedOutput());
