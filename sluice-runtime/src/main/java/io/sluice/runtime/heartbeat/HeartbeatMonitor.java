@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -166,7 +167,12 @@ public final class HeartbeatMonitor {
             tick();
         } finally {
             if (!stopped) {
-                nextTick = timer.schedule(this::periodicTick, settings.interval());
+                try {
+                    nextTick = timer.schedule(this::periodicTick, settings.interval());
+                } catch (RejectedExecutionException e) {
+                    // The owner's main thread is shutting down: so does the monitor.
+                    stopped = true;
+                }
             }
         }
     }

@@ -127,4 +127,20 @@ class RestartStrategyTest {
                     .hasMessage("boom at 42 on attempt 0");
         }
     }
+
+    @Test
+    void whenAProgramConfiguresFixedDelay_thenItsLocalExecutionRestartsToo() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(10));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
+        env.setParallelism(2);
+        env.fromSequence(1, N).map(new FailOnEarlyAttempts(1)).sinkTo(AttemptSink.reset("local-restart"));
+
+        env.execute("local restart");
+
+        assertThat(AttemptSink.outputs("local-restart"))
+                .containsEntry(1, LongStream.rangeClosed(1, N).boxed().toList());
+    }
 }
