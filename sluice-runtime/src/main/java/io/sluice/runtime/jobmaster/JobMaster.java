@@ -908,15 +908,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void shutDown(JobResult result) {
         JobDetails now = snapshotDetails();
-        boolean failed = result.status() == JobStatus.FAILED;
+        // A job that finished or was cancelled after restarts keeps its last failure for /exceptions.
         finalDetails = new JobDetails(
                 now.jobId(),
                 now.jobName(),
                 result.status(),
                 now.vertices(),
-                failed ? now.failureCause() : null,
-                failed ? now.failedTask() : null,
-                failed ? now.failureTimestamp() : -1);
+                now.failureCause(),
+                now.failedTask(),
+                now.failureTimestamp());
         services.rpcService().unregister(getAddress());
         resultFuture.complete(result);
         stopMainThread();

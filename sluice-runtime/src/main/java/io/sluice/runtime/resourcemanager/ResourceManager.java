@@ -243,6 +243,17 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         });
     }
 
+    @Override
+    public CompletableFuture<Map<String, Long>> requestTaskManagerMetrics(String taskManagerId) {
+        return callAsyncCompose(() -> {
+            RegisteredTaskExecutor te = taskExecutors.get(taskManagerId);
+            if (te == null) {
+                return CompletableFuture.failedFuture(new UnknownTaskManagerException(taskManagerId));
+            }
+            return te.gateway().requestMetrics();
+        });
+    }
+
     /** Stops the main thread; waiting requests are dropped (their JobMasters time out or are cancelled). */
     public void close() {
         runAsync(taskManagerHeartbeats::stop);

@@ -2,6 +2,7 @@ package io.sluice.runtime.resourcemanager;
 
 import io.sluice.api.common.JobID;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,4 +33,7 @@ public interface ResourceManagerGateway {
 
     /** Every registered TaskExecutor with its slots, in registration order. */
     CompletableFuture<List<TaskManagerInfo>> requestTaskManagerInfos();
+
+    /** The metrics of a registered TaskManager; fails with {@link UnknownTaskManagerException} for an unknown id. */
+    CompletableFuture<Map<String, Long>> requestTaskManagerMetrics(String taskManagerId);
 }

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * PATCH /jobs/:jobid?mode=cancel         cancels the job (202)
  * GET   /taskmanagers                    registered TaskManagers with their slots
  * GET   /taskmanagers/:taskmanagerid     one TaskManager with its allocated slots
+ * GET   /taskmanagers/:taskmanagerid/metrics  its metric ids; ?get=a,b their values
  * POST  /jars/upload                     multipart upload of a jar (part 'jarfile')
  * GET   /jars                            uploaded jars with their entry classes
  * POST  /jars/:jarid/run                 runs the jar's main(); answers the submitted job's id
@@ -103,6 +104,7 @@ public final class DispatcherRestEndpoint extends RestServerEndpoint {
                 .add("GET", "/jobs/:jobid/execution-result", results::executionResult)
                 .add("GET", "/taskmanagers", cluster::taskManagers)
                 .add("GET", "/taskmanagers/:taskmanagerid", cluster::taskManagerDetails)
+                .add("GET", "/taskmanagers/:taskmanagerid/metrics", cluster::taskManagerMetrics)
                 .addRaw("POST", "/jars/upload", jarHandlers::upload)
                 .add("GET", "/jars", jarHandlers::list)
                 .add("POST", "/jars/:jarid/run", jarHandlers::run)

@@ -704,4 +704,12 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             });
         }
     }
+
+    @Override
+    public CompletableFuture<Map<String, Long>> requestMetrics() {
+        if (crashed) {
+            return unreachable();
+        }
+        return CompletableFuture.completedFuture(TaskExecutorMetrics.of(network.getNetworkBufferPool()));
+    }
 }

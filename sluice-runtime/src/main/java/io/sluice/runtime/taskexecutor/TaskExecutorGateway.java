@@ -8,6 +8,7 @@ import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
 import io.sluice.runtime.resourcemanager.SlotID;
 import io.sluice.runtime.util.SerializedValue;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -50,4 +51,10 @@ public interface TaskExecutorGateway {
      * {@code heartbeat.timeout} fails that job's tasks here and frees its slots.
      */
     CompletableFuture<TaskExecutorHeartbeatReport> heartbeatFromJobManager(JobID jobId);
+
+    /**
+     * The TaskManager's current metrics by Flink-style name ({@code Status.Shuffle.Netty.*} network
+     * buffers, {@code Status.JVM.Memory.Heap.*}); see {@link TaskExecutorMetrics}.
+     */
+    CompletableFuture<Map<String, Long>> requestMetrics();
 }

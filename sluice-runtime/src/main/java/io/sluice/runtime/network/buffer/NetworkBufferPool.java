@@ -29,6 +29,8 @@ public final class NetworkBufferPool {
     private int allocatedSegments;
     /** Segments held by local pools (available in them or in flight), including destroyed pools' stragglers. */
     private int inUse;
+    /** The highest {@link #inUse} so far. */
+    private int peakInUse;
     /** Sum of the live local pools' minimums. */
     private int reserved;
     /** Reserved segments local pools have not taken yet: kept free for them, never lent as excess. */
@@ -65,6 +67,13 @@ public final class NetworkBufferPool {
     public int getBuffersInUse() {
         synchronized (lock) {
             return inUse;
+        }
+    }
+
+    /** The most segments local pools held at once since the pool was created. */
+    public int getPeakBuffersInUse() {
+        synchronized (lock) {
+            return peakInUse;
         }
     }
 
@@ -108,6 +117,9 @@ public final class NetworkBufferPool {
                 return null;
             }
             inUse++;
+            if (inUse > peakInUse) {
+                peakInUse = inUse;
+            }
             if (withinMinimum) {
                 unfilledReservations--;
             }

@@ -6,6 +6,7 @@ import io.sluice.runtime.dispatcher.JobStatusMessage;
 import io.sluice.runtime.resourcemanager.ClusterOverview;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.resourcemanager.TaskManagerInfo;
+import io.sluice.runtime.resourcemanager.UnknownTaskManagerException;
 import io.sluice.runtime.rest.RestHandlerException;
 import io.sluice.runtime.rest.RestRequest;
 import io.sluice.runtime.rest.RestResponse;
@@ -19,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@code /overview}, {@code /config}, {@code /taskmanagers}, {@code /taskmanagers/:taskmanagerid}. */
 public final class ClusterHandlers {
@@ -111,6 +113,38 @@ public final class ClusterHandlers {
             }
             throw new RestHandlerException(
                     404, "No TaskManager with id '" + id + "' is registered; GET /taskmanagers lists them");
+        });
+    }
+
+    /**
+     * {@code GET /taskmanagers/:taskmanagerid/metrics}: the metric ids, or with {@code ?get=a,b} those
+     * metrics with their values (as strings, as Flink answers); unknown names are left out.
+     */
+    public CompletableFuture<RestResponse> taskManagerMetrics(RestRequest request) {
+        String id = request.pathParameter("taskmanagerid");
+        String get = request.queryParameters().get("get");
+        return resourceManager.requestTaskManagerMetrics(id).handle((metrics, error) -> {
+            if (error != null) {
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof UnknownTaskManagerException) {
+                    throw new RestHandlerException(404, cause.getMessage());
+                }
+                throw new RestHandlerException(
+                        503, "TaskManager '" + id + "' did not answer the metrics request: " + cause.getMessage());
+            }
+            List<TaskManagerMessages.MetricInfo> body = new ArrayList<>();
+            if (get == null) {
+                metrics.keySet().forEach(name -> body.add(new TaskManagerMessages.MetricInfo(name, null)));
+            } else {
+                for (String name : get.split(",")) {
+                    Long value = metrics.get(name.trim());
+                    if (value != null) {
+                        body.add(new TaskManagerMessages.MetricInfo(name.trim(), String.valueOf(value)));
+                    }
+                }
+            }
+            return RestResponse.ok(body);
         });
     }
 

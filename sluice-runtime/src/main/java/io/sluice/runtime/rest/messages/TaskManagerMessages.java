@@ -1,5 +1,6 @@
 package io.sluice.runtime.rest.messages;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -29,4 +30,8 @@ public final class TaskManagerMessages {
 
     /** An allocated slot: its index on the TaskManager and the job holding it. */
     public record SlotInfo(@JsonProperty("index") int index, @JsonProperty("jobId") String jobId) {}
+
+    /** One metric of {@code GET /taskmanagers/:id/metrics}: its id, and its value when asked for with {@code ?get=}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MetricInfo(@JsonProperty("id") String id, @JsonProperty("value") String value) {}
 }

@@ -2,6 +2,7 @@ package io.sluice.runtime.e2e.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.runtime.e2e.process.programs.ProcessBackpressure;
 import io.sluice.runtime.e2e.process.programs.ProcessWordCount;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,88 @@ class ProcessClusterTest {
         List<String> copy = new ArrayList<>(lines);
         copy.sort(null);
         return copy;
+    }
+
+    @Test
+    void aSlowSinkInAnotherProcessHoldsTheProducerWithinItsBufferPool() throws Exception {
+        try (ProcessCluster cluster = ProcessCluster.start(tmp, 2, Map.of("taskmanager.numberOfTaskSlots", "1"))) {
+            String jarId = cluster.uploadJar(ProcessCluster.jarOf(tmp.resolve("bp.jar"), ProcessBackpressure.class));
+            Path out = tmp.resolve("out");
+            long records = 100_000;
+            // About 100 MB through a sink that takes about 2 s: the source would finish in a fraction of that.
+            String jobId = cluster.runJar(
+                    jarId, ProcessBackpressure.class.getName(), 1, List.of(out.toString(), "" + records, "500", "10"));
+
+            cluster.awaitJobState(jobId, Set.of("FINISHED", "FAILED", "CANCELED"), Duration.ofSeconds(90));
+            cluster.assertFinished(jobId);
+            List<String> expected = new ArrayList<>();
+            for (long i = 1; i <= records; i++) {
+                expected.add(String.valueOf(i));
+            }
+            assertThat(runningCounts(out)).isEqualTo(expected);
+            // One channel: the producer's partition pool holds at most 1 x 2 exclusive + 8 floating
+            // buffers, and so does the consumer's gate; 100 MB went through 32 KiB buffers.
+            for (var tm : cluster.get("/taskmanagers").path("taskmanagers")) {
+                String id = tm.path("id").asText();
+                var metrics = cluster.get(
+                        "/taskmanagers/" + id
+                                + "/metrics?get=Status.Shuffle.Netty.PeakUsedMemorySegments,Status.Shuffle.Netty.TotalMemorySegments");
+                assertThat(metrics.toString())
+                        .isEqualTo("[{\"id\":\"Status.Shuffle.Netty.PeakUsedMemorySegments\",\"value\":\""
+                                + metrics.get(0).path("value").asText() + "\"},"
+                                + "{\"id\":\"Status.Shuffle.Netty.TotalMemorySegments\",\"value\":\"2048\"}]");
+                assertThat(metrics.get(0).path("value").asLong())
+                        .as("peak buffers of " + id)
+                        .isBetween(1L, 10L);
+            }
+        }
+    }
+
+    @Test
+    void aTaskManagerKilledMidJobIsReplacedAndTheJobRestartsToTheExactOutput() throws Exception {
+        Map<String, String> config = Map.of(
+                "heartbeat.interval", "300 ms",
+                "heartbeat.timeout", "3 s",
+                "restart-strategy.type", "fixed-delay",
+                "restart-strategy.fixed-delay.attempts", "3",
+                "restart-strategy.fixed-delay.delay", "500 ms");
+        try (ProcessCluster cluster = ProcessCluster.start(tmp, 2, config)) {
+            String jarId =
+                    cluster.uploadJar(ProcessCluster.jarOf(tmp.resolve("wordcount.jar"), ProcessWordCount.class));
+            Path out = tmp.resolve("out");
+            // 40,000 records at 4 x 100 per 25 ms: about 2.5 s of input.
+            String jobId = cluster.runJar(jarId, WORD_COUNT, 4, List.of(out.toString(), "40000", "100", "100", "25"));
+            cluster.awaitJobState(jobId, Set.of("RUNNING"), Duration.ofSeconds(30));
+            awaitOutput(out.resolve("attempt-0"), Duration.ofSeconds(30));
+
+            Process victim = cluster.taskManagers().get(1);
+            victim.destroyForcibly().waitFor();
+            cluster.startTaskManager();
+
+            cluster.awaitJobState(jobId, Set.of("FINISHED", "FAILED", "CANCELED"), Duration.ofSeconds(90));
+            cluster.assertFinished(jobId);
+            assertThat(sorted(runningCounts(out))).isEqualTo(sorted(expectedCounts(40_000, 100)));
+            assertThat(lastAttemptParts(out)).allSatisfy(part -> assertThat(
+                            part.getParent().getFileName().toString())
+                    .isNotEqualTo("attempt-0"));
+            String exceptions = cluster.get("/jobs/" + jobId + "/exceptions").toString();
+            assertThat(exceptions).contains("127.0.0.1:");
+        }
+    }
+
+    private static void awaitOutput(Path dir, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> parts = Files.list(dir)) {
+                    if (parts.anyMatch(p -> p.toFile().length() > 0)) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No output in " + dir + " after " + timeout);
     }
 
     /** Every running count (w, 1) ... (w, n) of every word, as the job writes them. */
