@@ -26,6 +26,7 @@ import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +93,11 @@ class TaskExecutorHeartbeatTest {
         @Override
         public CompletableFuture<List<TaskManagerInfo>> requestTaskManagerInfos() {
             return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public CompletableFuture<Map<String, Long>> requestTaskManagerMetrics(String taskManagerId) {
+            return CompletableFuture.completedFuture(Map.of());
         }
     }
 
