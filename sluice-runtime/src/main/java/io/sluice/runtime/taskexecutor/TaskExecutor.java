@@ -216,16 +216,20 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             return;
         }
         resourceManagerHeartbeat.unmonitorTarget(RESOURCE_MANAGER_TARGET);
-        ResourceManagerGateway rm;
+        // Resolve first: a restarted JobManager's ResourceManager has a new fencing token.
+        CompletableFuture<String> resolved;
         try {
-            rm = rpcService.connect(resourceManagerAddress, ResourceManagerGateway.class);
+            resolved = rpcService.resolve(resourceManagerAddress);
         } catch (RuntimeException e) {
             retryRegistration(e);
             return;
         }
-        rm.registerTaskExecutor(registration)
+        resolved.thenCompose(address -> {
+                    ResourceManagerGateway gateway = rpcService.connect(address, ResourceManagerGateway.class);
+                    return gateway.registerTaskExecutor(registration).thenApply(ok -> gateway);
+                })
                 .whenCompleteAsync(
-                        (ok, error) -> {
+                        (rm, error) -> {
                             if (closed || crashed) {
                                 return;
                             }
