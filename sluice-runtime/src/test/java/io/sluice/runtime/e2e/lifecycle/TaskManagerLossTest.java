@@ -285,4 +285,29 @@ class TaskManagerLossTest {
             assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.FINISHED);
         }
     }
+
+    @Test
+    void whenTheJobIsCancelledWhileItWaitsToRestart_thenItEndsCanceled() throws Exception {
+        try (MiniCluster cluster = cluster(fastFailureDetection("fixed-delay"))) {
+            JobGraph job = stallingJob("tm-loss-cancel", "cancel while restarting");
+            JobClient client = cluster.submitJob(job).get(5, TimeUnit.SECONDS);
+            assertThat(midway.await(5, TimeUnit.SECONDS)).isTrue();
+            cluster.getTaskExecutors().get(0).simulateCrash();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(3))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> client.getJobStatus().get() == JobStatus.RESTARTING);
+
+            client.cancel().get(5, TimeUnit.SECONDS);
+            ExecutionException e = catchThrowableOfType(
+                    () -> client.getJobExecutionResult().get(5, TimeUnit.SECONDS), ExecutionException.class);
+
+            assertThat(((JobExecutionException) e.getCause()).getFinalStatus()).isEqualTo(JobStatus.CANCELED);
+            // A TaskManager that comes later gets no work from the cancelled job.
+            cluster.startTaskManager();
+            Thread.sleep(300);
+            assertThat(overview(cluster)).isEqualTo(new ClusterOverview(1, 2, 2));
+            assertThat(AttemptSink.outputs("tm-loss-cancel").keySet()).containsExactly(0);
+        }
+    }
 }
