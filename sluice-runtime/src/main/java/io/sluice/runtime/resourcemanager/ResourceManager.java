@@ -89,11 +89,12 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         }
     }
 
-    /** @param syncSlots the next heartbeat report tells which slots are allocated (it registered again) */
+    /** One registered TaskExecutor and its slots; owned by the main thread. */
     private static final class RegisteredTaskExecutor {
         final TaskExecutorRegistration registration;
         final TaskExecutorGateway gateway;
         final List<Slot> slots;
+        /** Its next heartbeat report says which slots are allocated: it (re-)registered. */
         boolean syncSlots;
 
         RegisteredTaskExecutor(TaskExecutorRegistration registration, TaskExecutorGateway gateway, List<Slot> slots) {
