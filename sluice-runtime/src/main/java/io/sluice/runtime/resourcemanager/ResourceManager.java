@@ -72,6 +72,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         AllocationID allocation;
         JobID jobId;
         String jobMasterAddress;
+        /** Counts changes (and ignored reports) of this slot, so a heartbeat report older than one is not applied. */
+        long version;
 
         Slot(SlotID id) {
             this.id = id;
@@ -83,6 +85,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
             }
             LOG.debug("Slot {} {} -> {} (allocation {}, job {})", id, state, target, allocation, jobId);
             state = target;
+            version++;
             this.allocation = allocation;
             this.jobId = jobId;
             this.jobMasterAddress = jobMasterAddress;
@@ -144,13 +147,16 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
             RegisteredTaskExecutor te = new RegisteredTaskExecutor(registration, gateway, slots);
             te.syncSlots = true;
             taskExecutors.put(id, te);
-            taskManagerHeartbeats.monitorTarget(id, () -> gateway.heartbeatFromResourceManager(getAddress())
-                    .thenApplyAsync(
-                            report -> {
-                                onHeartbeatReport(te, report);
-                                return report;
-                            },
-                            getMainThreadExecutor()));
+            taskManagerHeartbeats.monitorTarget(id, () -> {
+                long[] versionsAtRequest = slotVersions(te);
+                return gateway.heartbeatFromResourceManager(getAddress())
+                        .thenApplyAsync(
+                                report -> {
+                                    onHeartbeatReport(te, report, versionsAtRequest);
+                                    return report;
+                                },
+                                getMainThreadExecutor());
+            });
             LOG.info(
                     "{} TaskExecutor {} with {} slots",
                     again ? "Registered again" : "Registered",
@@ -206,6 +212,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
             if (slot.state == SlotState.ALLOCATED && allocationId.equals(slot.allocation)) {
                 slot.transitionTo(SlotState.FREE, null, null, null);
                 matchRequests();
+            } else {
+                slot.version++; // a heartbeat report in flight may still show that allocation
             }
             return null;
         });
@@ -267,7 +275,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
      * The first report after a (re-)registration: slots the TaskExecutor still holds for a job become
      * ALLOCATED here too, so they are not handed out twice.
      */
-    private void onHeartbeatReport(RegisteredTaskExecutor te, TaskExecutorHeartbeatReport report) {
+    private void onHeartbeatReport(
+            RegisteredTaskExecutor te, TaskExecutorHeartbeatReport report, long[] versionsAtRequest) {
         if (!te.syncSlots || taskExecutors.get(te.registration().taskManagerId()) != te) {
             return;
         }
@@ -277,11 +286,20 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
                 continue;
             }
             Slot slot = te.slots().get(reported.slotIndex());
-            if (slot.state == SlotState.FREE) {
+            // A slot that changed after the request was sent is known better here than in the report.
+            if (slot.state == SlotState.FREE && slot.version == versionsAtRequest[reported.slotIndex()]) {
                 slot.transitionTo(
                         SlotState.ALLOCATED, reported.allocationId(), reported.jobId(), reported.jobMasterAddress());
             }
         }
+    }
+
+    private static long[] slotVersions(RegisteredTaskExecutor te) {
+        long[] versions = new long[te.slots().size()];
+        for (int i = 0; i < versions.length; i++) {
+            versions[i] = te.slots().get(i).version;
+        }
+        return versions;
     }
 
     private void onTaskManagerHeartbeatLost(String taskManagerId, HeartbeatLoss loss) {
