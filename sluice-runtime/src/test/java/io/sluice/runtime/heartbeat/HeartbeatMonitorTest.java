@@ -197,7 +197,7 @@ class HeartbeatMonitorTest {
         AtomicInteger liveRequests = new AtomicInteger();
         HeartbeatMonitor real = new HeartbeatMonitor(
                 "test",
-                new HeartbeatSettings(Duration.ofMillis(20), Duration.ofMillis(200)),
+                new HeartbeatSettings(Duration.ofMillis(20), Duration.ofMillis(600)),
                 mainThread,
                 mainThread::schedule,
                 System::nanoTime,
@@ -220,7 +220,7 @@ class HeartbeatMonitorTest {
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
             Thread.sleep(200);
 
-            assertThat(tookMillis).isBetween(200L, 2_000L);
+            assertThat(tookMillis).isBetween(600L, 4_000L);
             assertThat(lostIds).containsExactly("hung");
             assertThat(liveRequests.get()).isGreaterThan(5);
         } finally {

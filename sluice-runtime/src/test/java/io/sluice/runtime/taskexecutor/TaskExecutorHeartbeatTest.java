@@ -44,7 +44,7 @@ class TaskExecutorHeartbeatTest {
     private static final String RM = "fake-resourcemanager";
     private static final String JM = "fake-jobmaster";
     private static final HeartbeatSettings HEARTBEATS =
-            new HeartbeatSettings(Duration.ofMillis(50), Duration.ofMillis(300));
+            new HeartbeatSettings(Duration.ofMillis(100), Duration.ofSeconds(1));
 
     private final LocalRpcService rpc = new LocalRpcService();
     private final FakeResourceManager rm = new FakeResourceManager();
@@ -191,10 +191,10 @@ class TaskExecutorHeartbeatTest {
                     throws Exception {
         startTaskExecutor();
 
-        resourceManagerHeartbeatsFor(800);
+        resourceManagerHeartbeatsFor(2_000);
         assertThat(rm.registrations.get()).isEqualTo(1);
 
-        Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> rm.registrations.get() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> rm.registrations.get() == 2);
     }
 
     @Test
@@ -206,7 +206,7 @@ class TaskExecutorHeartbeatTest {
         te.requestSlot(slot, job, allocation, JM).get(5, TimeUnit.SECONDS);
 
         // While the JobMaster sends heartbeats the slot stays allocated and is reported.
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 40; i++) {
             TaskExecutorHeartbeatReport report = te.heartbeatFromJobManager(job).get(5, TimeUnit.SECONDS);
             assertThat(report.allocatedSlots())
                     .containsExactly(new TaskExecutorHeartbeatReport.AllocatedSlot(1, allocation, job, JM));
@@ -216,11 +216,11 @@ class TaskExecutorHeartbeatTest {
         assertThat(rm.freedSlots).isEmpty();
 
         long silentFrom = System.nanoTime();
-        Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> !rm.freedSlots.isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !rm.freedSlots.isEmpty());
         long freedAfterMillis = (System.nanoTime() - silentFrom) / 1_000_000;
 
         assertThat(rm.freedSlots).containsExactly(slot);
-        assertThat(freedAfterMillis).isBetween(250L, 2_000L);
+        assertThat(freedAfterMillis).isBetween(800L, 4_000L);
         assertThat(te.heartbeatFromResourceManager(RM).get(5, TimeUnit.SECONDS))
                 .isEqualTo(new TaskExecutorHeartbeatReport("tm-x", List.of()));
     }

@@ -25,8 +25,8 @@ class TaskManagerReRegistrationTest {
     @Test
     void whenResourceManagerForgetsARunningTaskManager_thenItRegistersAgainWithItsAllocatedSlots() throws Exception {
         Configuration conf = new Configuration();
-        conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(50));
-        conf.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, Duration.ofMillis(400));
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(100));
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, Duration.ofSeconds(1));
         try (MiniCluster cluster = new MiniCluster(MiniClusterConfiguration.builder()
                 .setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(2)
@@ -49,15 +49,15 @@ class TaskManagerReRegistrationTest {
 
             // After heartbeat.timeout without a heartbeat it registers again; its first report
             // tells the ResourceManager which slot the job still holds.
-            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> overview(cluster)
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> overview(cluster)
                     .equals(new ClusterOverview(1, 2, 1)));
             ProbeSource.channel("re-register").offer(7);
-            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> tally.count.get() == 1);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> tally.count.get() == 1);
             assertThat(tally.sum.get()).isEqualTo(7);
             assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.RUNNING);
 
             client.cancel().get(5, TimeUnit.SECONDS);
-            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> overview(cluster)
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> overview(cluster)
                     .equals(new ClusterOverview(1, 2, 2)));
         }
     }
