@@ -31,11 +31,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an uploaded jar's {@code main} for {@code POST /jars/:jarid/run}, detached: the program's
- * {@code StreamExecutionEnvironment.getExecutionEnvironment()} is a context environment whose
- * {@code execute()} submits the job to the Dispatcher (with the jar's blob key, so TaskExecutors load
- * the user code with the job's own class loader) and returns at once. The id of the first job the
- * program submitted is the answer.
+ * Runs a stored jar's {@code main} against a Dispatcher: the program's {@code
+ * StreamExecutionEnvironment.getExecutionEnvironment()} is a context environment whose {@code
+ * execute()} submits the job to the Dispatcher (with the jar's blob key, so TaskExecutors load the
+ * user code with the job's own class loader).
+ *
+ * <ul>
+ *   <li>{@link Mode#DETACHED} ({@code POST /jars/:jarid/run}): {@code execute()} returns as soon as
+ *       the Dispatcher accepted the job; the id of the first job the program submitted is the answer.
+ *   <li>{@link Mode#ATTACHED} (application mode): {@code execute()} waits for the job's result and
+ *       throws if the job failed or was cancelled, as in an embedded cluster; {@code executeAsync()}
+ *       returns at once. The caller gets every submitted job's id and waits for the ones still running.
+ * </ul>
+ *
+ * <p>Failures of the program itself (entry class missing, {@code main} threw, no job submitted) are
+ * {@link RestHandlerException}s with status 400 and a message meant for the user.
  *
  * <p>{@code main} runs with a fresh {@link ChildFirstClassLoader} over the jar, closed when it
  * returns (the tasks get their own loader from the TaskExecutor's {@link LibraryCacheManager}).
@@ -43,17 +53,41 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: {@link #run} blocks while {@code main} runs; call it off the REST threads. Runs of
  * different jars may overlap (the context environment is per thread).
  */
-final class JarProgramRunner {
+public final class JarProgramRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JarProgramRunner.class);
 
-    private final DispatcherGateway dispatcher;
+    /** Whether the program's {@code execute()} waits for the job's result. */
+    public enum Mode {
+        DETACHED,
+        ATTACHED
+    }
 
+    private final DispatcherGateway dispatcher;
+    private final Mode mode;
+
+    /** A detached runner, as {@code POST /jars/:jarid/run} uses. */
     JarProgramRunner(DispatcherGateway dispatcher) {
+        this(dispatcher, Mode.DETACHED);
+    }
+
+    public JarProgramRunner(DispatcherGateway dispatcher, Mode mode) {
         this.dispatcher = dispatcher;
+        this.mode = mode;
     }
 
     /** Runs {@code entryClass.main(args)}; returns the id of the first job it submitted. */
     JobID run(Path jar, BlobKey key, String jarName, String entryClass, List<String> args, Integer parallelism) {
+        return runProgram(jar, key, jarName, entryClass, args, parallelism).get(0);
+    }
+
+    /**
+     * Runs {@code entryClass.main(args)} with the jar stored under {@code key} at {@code jar}; returns
+     * the ids of the jobs it submitted, in order (at least one). {@code parallelism} (nullable) is the
+     * program's default parallelism. Blocks while {@code main} runs (in attached mode, also while its
+     * {@code execute()} calls wait for their jobs).
+     */
+    public List<JobID> runProgram(
+            Path jar, BlobKey key, String jarName, String entryClass, List<String> args, Integer parallelism) {
         URL url;
         try {
             url = jar.toUri().toURL();
@@ -74,7 +108,7 @@ final class JarProgramRunner {
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             StreamExecutionEnvironment.initializeThreadContextEnvironment(
-                    () -> new DetachedEnvironment(conf, loader, key, submitted));
+                    () -> new DispatcherEnvironment(conf, loader, key, submitted));
             thread.setContextClassLoader(loader);
             try {
                 main.invoke(null, (Object) args.toArray(String[]::new));
@@ -103,7 +137,7 @@ final class JarProgramRunner {
                             "The main() of '" + entryClass + "' returned without submitting a job"
                                     + " (did it call execute() or executeAsync()?)");
                 }
-                return submitted.get(0);
+                return List.copyOf(submitted);
             }
         } finally {
             try {
@@ -138,13 +172,16 @@ final class JarProgramRunner {
         return main;
     }
 
-    /** Submits to the Dispatcher; {@code execute()} returns once the job was accepted (detached). */
-    private final class DetachedEnvironment extends StreamExecutionEnvironment {
+    /**
+     * Submits to the Dispatcher; detached, {@code execute()} returns once the job was accepted,
+     * attached it waits for the job's result.
+     */
+    private final class DispatcherEnvironment extends StreamExecutionEnvironment {
         private final ClassLoader loader;
         private final BlobKey key;
         private final List<JobID> submitted;
 
-        DetachedEnvironment(Configuration conf, ClassLoader loader, BlobKey key, List<JobID> submitted) {
+        DispatcherEnvironment(Configuration conf, ClassLoader loader, BlobKey key, List<JobID> submitted) {
             super(new Configuration(conf));
             this.loader = loader;
             this.key = key;
@@ -154,6 +191,9 @@ final class JarProgramRunner {
 
         @Override
         public JobExecutionResult execute(String jobName) throws Exception {
+            if (mode == Mode.ATTACHED) {
+                return super.execute(jobName);
+            }
             JobClient client = executeAsync(jobName);
             return new JobExecutionResult(client.getJobID(), 0, Map.of());
         }
