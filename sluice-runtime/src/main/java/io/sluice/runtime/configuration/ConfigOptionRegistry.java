@@ -54,6 +54,12 @@ public final class ConfigOptionRegistry {
             of(RpcOptions.REGISTRATION_TIMEOUT, ", greater than 0", ConfigOptionRegistry::positiveDuration),
             of(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, ", greater than 0", ConfigOptionRegistry::positiveDuration),
             of(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, ", greater than 0", ConfigOptionRegistry::positiveDuration),
+            of(RestartStrategyOptions.RESTART_STRATEGY, ": none, off, disable, fixed-delay or fixeddelay", v -> List.of(
+                            "none", "off", "disable", "fixed-delay", "fixeddelay")
+                    .contains(((String) v).trim().toLowerCase(Locale.ROOT))),
+            of(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, ", 0 or more", v -> (int) v >= 0),
+            of(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, ", 0 or more", v -> !((Duration) v)
+                    .isNegative()),
             notBlank(TaskManagerOptions.HOST),
             notBlank(TaskManagerOptions.RESOURCE_ID),
             port(TaskManagerOptions.RPC_PORT),

@@ -2,9 +2,12 @@ package io.sluice.runtime.dispatcher;
 
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
+import io.sluice.api.configuration.Configuration;
 import io.sluice.runtime.blob.BlobKey;
 import io.sluice.runtime.configuration.ClusterOptions;
 import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
+import io.sluice.runtime.executiongraph.restart.RestartStrategy;
+import io.sluice.runtime.heartbeat.HeartbeatSettings;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.jobmaster.JobDetails;
 import io.sluice.runtime.jobmaster.JobMaster;
@@ -103,11 +106,14 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                 throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' (" + jobGraph.getJobId()
                         + ") has no vertices; add at least one source and sink before executing it");
             }
+            Configuration conf = services.configuration();
             JobMasterServices jmServices = new JobMasterServices(
                     services.rpcService(),
                     services.resourceManagerAddress(),
-                    services.configuration().get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
-                    services.clock());
+                    conf.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
+                    services.clock(),
+                    HeartbeatSettings.fromConfiguration(conf),
+                    () -> RestartStrategy.fromConfiguration(conf));
             LibraryCacheManager.Lease userCode = userCodeOf(jobGraph);
             JobMaster jobMaster;
             Thread thread = Thread.currentThread();

@@ -9,6 +9,7 @@ import io.sluice.runtime.configuration.RpcOptions;
 import io.sluice.runtime.dispatcher.Dispatcher;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.dispatcher.DispatcherServices;
+import io.sluice.runtime.heartbeat.HeartbeatSettings;
 import io.sluice.runtime.resourcemanager.ResourceManager;
 import io.sluice.runtime.rest.DispatcherRestEndpoint;
 import io.sluice.runtime.rpc.grpc.GrpcRpcService;
@@ -76,7 +77,8 @@ public final class JobManagerProcess implements AutoCloseable {
             rpc.register(rpc.qualify(INFO_NAME), (JobManagerInfoGateway)
                     () -> CompletableFuture.completedFuture(blobAddress));
 
-            rm = new ResourceManager(rpc.qualify(RESOURCE_MANAGER_NAME), rpc);
+            rm = new ResourceManager(
+                    rpc.qualify(RESOURCE_MANAGER_NAME), rpc, HeartbeatSettings.fromConfiguration(config));
             rpc.register(rm.getAddress(), rm);
             dispatcher = new Dispatcher(
                     rpc.qualify(DISPATCHER_NAME),

@@ -6,6 +6,7 @@ import io.sluice.runtime.blob.BlobKey;
 import io.sluice.runtime.configuration.JobManagerOptions;
 import io.sluice.runtime.configuration.RpcOptions;
 import io.sluice.runtime.configuration.TaskManagerOptions;
+import io.sluice.runtime.heartbeat.HeartbeatSettings;
 import io.sluice.runtime.network.LocalPartitionDirectory;
 import io.sluice.runtime.network.NetworkConfig;
 import io.sluice.runtime.rpc.RpcService;
@@ -79,7 +80,11 @@ public final class TaskManagerProcess implements AutoCloseable {
                     config.get(RpcOptions.REGISTRATION_TIMEOUT));
             te = new TaskExecutor(
                     new TaskExecutorConfiguration(
-                            id, rpc.qualify("taskexecutor"), config.get(TaskManagerOptions.NUM_TASK_SLOTS), network),
+                            id,
+                            rpc.qualify("taskexecutor"),
+                            config.get(TaskManagerOptions.NUM_TASK_SLOTS),
+                            network,
+                            HeartbeatSettings.fromConfiguration(config)),
                     rpc,
                     resourceManager,
                     TaskFactory.DEFAULT,

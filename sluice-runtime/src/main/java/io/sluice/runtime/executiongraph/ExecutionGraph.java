@@ -98,6 +98,26 @@ public final class ExecutionGraph {
         return executionsByAttempt.get(attemptId);
     }
 
+    /**
+     * Starts a new attempt of every subtask (attempt number one higher), for a restart of the whole
+     * job; every current attempt must have ended. Reports of the old attempts are then unknown.
+     */
+    public void resetForRestart() {
+        for (Execution e : executionsByAttempt.values()) {
+            if (!e.getState().isTerminal()) {
+                throw new IllegalStateException(
+                        "Cannot restart job '" + getJobName() + "': " + e + " is still " + e.getState());
+            }
+        }
+        executionsByAttempt.clear();
+        for (ExecutionJobVertex ejv : vertices.values()) {
+            for (ExecutionVertex ev : ejv.getSubtasks()) {
+                Execution ex = ev.resetForNewExecution();
+                executionsByAttempt.put(ex.getAttemptId(), ex);
+            }
+        }
+    }
+
     public boolean allCurrentExecutionsTerminal() {
         for (Execution e : executionsByAttempt.values()) {
             if (!e.getState().isTerminal()) {

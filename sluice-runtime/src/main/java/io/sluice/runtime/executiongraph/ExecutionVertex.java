@@ -24,6 +24,19 @@ public final class ExecutionVertex {
         return currentExecution;
     }
 
+    /**
+     * Replaces the current attempt, which must have ended, with a new one numbered one higher (a
+     * restart of the job).
+     */
+    Execution resetForNewExecution() {
+        if (!currentExecution.getState().isTerminal()) {
+            throw new IllegalStateException(
+                    "Cannot restart " + currentExecution + ": it is still " + currentExecution.getState());
+        }
+        currentExecution = new Execution(this, currentExecution.getAttemptNumber() + 1);
+        return currentExecution;
+    }
+
     /** "name (i/n)" with i counted from 1. */
     public String getTaskNameWithSubtask() {
         return jobVertex.getName() + " (" + (subtaskIndex + 1) + "/" + jobVertex.getParallelism() + ")";

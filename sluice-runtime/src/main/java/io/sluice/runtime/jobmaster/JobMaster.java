@@ -13,6 +13,9 @@ import io.sluice.runtime.executiongraph.ExecutionGraph;
 import io.sluice.runtime.executiongraph.ExecutionJobVertex;
 import io.sluice.runtime.executiongraph.ExecutionVertex;
 import io.sluice.runtime.executiongraph.TaskDeploymentDescriptorFactory;
+import io.sluice.runtime.executiongraph.restart.RestartStrategy;
+import io.sluice.runtime.heartbeat.HeartbeatLoss;
+import io.sluice.runtime.heartbeat.HeartbeatMonitor;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.jobgraph.JobVertex;
 import io.sluice.runtime.jobgraph.JobVertexID;
@@ -33,6 +36,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +58,26 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * start: CREATED, one slot request per parallel pipeline of each slot sharing group
  *   all slots offered ──► deploy every subtask at once ──► RUNNING
- *   slot.request.timeout ──► FAILING (NoResourceAvailableException)
  * RUNNING: every execution FINISHED ──► FINISHED
- *          an execution FAILED (or a coordinator fails the job) ──► FAILING: cancel the others
  *          cancel() ──► CANCELLING: cancel all
+ * a failure (an execution FAILED, a TaskManager with slots of the job lost, slot.request.timeout,
+ * a coordinator fails the job), in CREATED, RUNNING or RESTARTING while waiting for slots:
+ *   the restart strategy allows a restart ──► RESTARTING: cancel all executions; when all ended,
+ *       wait the strategy's delay, free every slot, recreate the coordinators, new attempt of every
+ *       subtask, request slots again; all offered ──► deploy ──► RUNNING
+ *   otherwise ──► FAILING: cancel the others
  * FAILING / CANCELLING: when every execution is terminal ──► FAILED / CANCELED
  * terminal: free the slots, close the coordinators, complete the result, stop the main thread
  * </pre>
  *
- * The first failure wins: it becomes the result's failure cause (the user's exception as the task
- * reported it) and names the failed subtask. A restart strategy will plug into {@link #handleFailure}.
+ * Within one attempt the first failure wins: it names the failed subtask and is the one the
+ * restart strategy counts; failures while the attempt is being cancelled are ignored. The job's
+ * failure cause is the failure of its last attempt (the user's exception as the task reported it).
+ *
+ * <p>TaskManager loss: the JobMaster asks every TaskManager it holds slots on for a heartbeat
+ * ({@link HeartbeatMonitor}); one silent for {@code heartbeat.timeout} or unreachable is lost, and
+ * so is one the ResourceManager reports through {@link #disconnectTaskManager}. The executions
+ * there become FAILED with a {@link TaskManagerLostException} naming it, which fails the attempt.
  */
 public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
@@ -83,7 +97,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final List<OperatorCoordinatorHolder> coordinators = new ArrayList<>();
     private final Map<OperatorID, OperatorCoordinatorHolder> coordinatorsById = new HashMap<>();
     private final Map<JobVertexID, List<OperatorCoordinatorHolder>> coordinatorsByVertex = new HashMap<>();
-    private final AccumulatorAggregator accumulators = new AccumulatorAggregator();
+    private AccumulatorAggregator accumulators = new AccumulatorAggregator();
+    private final HeartbeatMonitor taskManagerHeartbeats;
+    /** TaskManager id to the address of its gateway, for the TaskManagers that offered slots. */
+    private final Map<String, String> taskManagerAddresses = new HashMap<>();
+
+    private RestartStrategy restartStrategy;
+    /** The current attempt failed and is being cancelled (or waits for its restart): no new failure counts. */
+    private boolean attemptFailing;
+
+    private ScheduledFuture<?> restartTimer;
     private SerializedThrowable failureCause;
     private String failedTask;
     private long failureTimestamp = -1;
@@ -99,6 +122,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         this.services = services;
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         this.userCodeClassLoader = context != null ? context : JobMaster.class.getClassLoader();
+        this.taskManagerHeartbeats = new HeartbeatMonitor(
+                "JobMaster of job " + jobGraph.getJobId(),
+                services.heartbeatSettings(),
+                getMainThreadExecutor(),
+                this::schedule,
+                System::nanoTime,
+                this::onTaskManagerHeartbeatLost);
     }
 
     public JobID getJobId() {
@@ -118,9 +148,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void startJob() {
         try {
+            restartStrategy = services.restartStrategyFactory().get();
             graph = new ExecutionGraph(jobGraph);
             resourceManager =
                     services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class);
+            taskManagerHeartbeats.start();
             createCoordinators();
         } catch (Throwable t) {
             LOG.warn("Job '{}' ({}) could not start", jobGraph.getName(), jobGraph.getJobId(), t);
@@ -173,24 +205,28 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         LOG.info(
                 "Job '{}' ({}) requests {} slots", jobGraph.getName(), jobGraph.getJobId(), pendingSlotRequests.size());
         for (SlotRequest r : pendingSlotRequests.values()) {
-            resourceManager
-                    .requestSlot(jobGraph.getJobId(), r.allocationId(), getAddress())
-                    .whenCompleteAsync(
-                            (ok, error) -> {
-                                if (error != null) {
-                                    failJob(
-                                            new IllegalStateException(
-                                                    "Job '" + jobGraph.getName()
-                                                            + "' could not request slots from the ResourceManager: "
-                                                            + error,
-                                                    error),
-                                            null);
-                                }
-                            },
-                            getMainThreadExecutor());
+            requestSlotFromResourceManager(r);
         }
         Duration timeout = services.slotRequestTimeout();
         slotRequestTimeout = schedule(this::onSlotRequestTimeout, timeout);
+    }
+
+    private void requestSlotFromResourceManager(SlotRequest r) {
+        resourceManager
+                .requestSlot(jobGraph.getJobId(), r.allocationId(), getAddress())
+                .whenCompleteAsync(
+                        (ok, error) -> {
+                            if (error != null && pendingSlotRequests.containsKey(r.allocationId())) {
+                                failJob(
+                                        new IllegalStateException(
+                                                "Job '" + jobGraph.getName()
+                                                        + "' could not request slots from the ResourceManager: "
+                                                        + error,
+                                                error),
+                                        null);
+                            }
+                        },
+                        getMainThreadExecutor());
     }
 
     /** Slot sharing group to the highest parallelism in it, in order of first appearance. */
@@ -207,7 +243,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             TaskExecutorRegistration taskExecutor, Collection<SlotOffer> offers) {
         return callAsync(() -> {
             List<SlotOffer> accepted = new ArrayList<>();
-            if (graph == null || graph.getState() != JobStatus.CREATED) {
+            if (!isWaitingForSlots()) {
                 return accepted;
             }
             TaskExecutorGateway gateway =
@@ -223,6 +259,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 acceptedSlots.put(offer.allocationId(), slot);
                 accepted.add(offer);
             }
+            if (!accepted.isEmpty()) {
+                String tmId = taskExecutor.taskManagerId();
+                taskManagerAddresses.put(tmId, taskExecutor.address());
+                if (!taskManagerHeartbeats.isMonitoring(tmId)) {
+                    taskManagerHeartbeats.monitorTarget(tmId, () -> gateway.heartbeatFromJobManager(getJobId()));
+                }
+            }
             if (pendingSlotRequests.isEmpty()) {
                 deploy();
             }
@@ -230,15 +273,23 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         });
     }
 
+    /** Slots of the current attempt are requested and it is not deployed (nor failing) yet. */
+    private boolean isWaitingForSlots() {
+        return graph != null
+                && (graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING)
+                && !attemptFailing
+                && !pendingSlotRequests.isEmpty();
+    }
+
     private void onSlotRequestTimeout() {
-        if (graph.getState() != JobStatus.CREATED || pendingSlotRequests.isEmpty()) {
+        if (!isWaitingForSlots()) {
             return;
         }
         resourceManager
                 .getClusterOverview()
                 .whenCompleteAsync(
                         (overview, error) -> {
-                            if (graph.getState() == JobStatus.CREATED && !pendingSlotRequests.isEmpty()) {
+                            if (isWaitingForSlots()) {
                                 failJob(new NoResourceAvailableException(slotTimeoutMessage(overview, error)), null);
                             }
                         },
@@ -445,7 +496,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private void failJob(Throwable cause, String task) {
         assertRunningInMainThread();
         JobStatus status = graph.getState();
-        if (status != JobStatus.CREATED && status != JobStatus.RUNNING) {
+        if ((status != JobStatus.CREATED && status != JobStatus.RUNNING && status != JobStatus.RESTARTING)
+                || attemptFailing) {
             LOG.debug("Job '{}' is {}; not failing it again with {}", jobGraph.getName(), status, cause.toString());
             return;
         }
@@ -458,14 +510,169 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 jobGraph.getJobId(),
                 task == null ? "" : " because task '" + task + "' failed",
                 failureCause.getMessage());
-        handleFailure();
+        handleFailure(cause);
     }
 
-    /** Where a restart strategy will decide; for now every failure fails the job. */
-    private void handleFailure() {
-        graph.transitionState(JobStatus.FAILING);
+    /**
+     * Asks the restart strategy: RESTARTING (the restart follows when every execution ended and the
+     * delay passed) or FAILING. Either way the current attempt is cancelled.
+     */
+    private void handleFailure(Throwable cause) {
+        attemptFailing = true;
+        restartStrategy.notifyFailure(cause);
+        if (restartStrategy.canRestart()) {
+            LOG.info(
+                    "Job '{}' ({}) restarts in {} ({})",
+                    jobGraph.getName(),
+                    jobGraph.getJobId(),
+                    formatDuration(restartStrategy.getBackoffTime()),
+                    restartStrategy);
+            if (graph.getState() != JobStatus.RESTARTING) {
+                graph.transitionState(JobStatus.RESTARTING);
+            }
+        } else {
+            graph.transitionState(JobStatus.FAILING);
+        }
         cancelAllExecutions();
         checkAllTerminal();
+    }
+
+    /** The failed attempt ended: restart after the strategy's delay. */
+    private void scheduleRestart() {
+        if (restartTimer == null) {
+            restartTimer = schedule(this::restart, restartStrategy.getBackoffTime());
+        }
+    }
+
+    /**
+     * A new attempt from scratch: every slot freed, fresh coordinators and accumulators, a new
+     * attempt of every subtask, new slot requests.
+     */
+    private void restart() {
+        restartTimer = null;
+        if (graph.getState() != JobStatus.RESTARTING || !attemptFailing) {
+            return; // cancelled meanwhile
+        }
+        releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") restarts");
+        slotsByGroup.clear();
+        accumulators = new AccumulatorAggregator();
+        for (OperatorCoordinatorHolder c : coordinators) {
+            c.close();
+        }
+        coordinators.clear();
+        coordinatorsById.clear();
+        coordinatorsByVertex.clear();
+        graph.resetForRestart();
+        attemptFailing = false;
+        LOG.info("Job '{}' ({}) restarts now", jobGraph.getName(), jobGraph.getJobId());
+        try {
+            createCoordinators();
+        } catch (Throwable t) {
+            failJob(t, null);
+            return;
+        }
+        for (OperatorCoordinatorHolder c : coordinators) {
+            c.start();
+        }
+        requestSlots();
+    }
+
+    // ------------------------------------------------------------------ lost TaskManagers
+
+    private void onTaskManagerHeartbeatLost(String taskManagerId, HeartbeatLoss loss) {
+        onTaskManagerLost(taskManagerId, loss.describe("TaskManager " + taskManagerId), List.of());
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnectTaskManager(
+            String taskManagerId, Collection<AllocationID> allocationIds, String reason) {
+        return callAsync(() -> {
+            if (graph != null && !graph.getState().isTerminal()) {
+                onTaskManagerLost(taskManagerId, reason, allocationIds);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Forgets the slots on the lost TaskManager. Requests the ResourceManager had matched there but
+     * that were never offered are made again. While the attempt waits for slots, a lost accepted
+     * slot is requested again too; once it is deployed, the executions there become FAILED and the
+     * attempt fails (restart strategy).
+     */
+    private void onTaskManagerLost(String taskManagerId, String reason, Collection<AllocationID> allocationIds) {
+        assertRunningInMainThread();
+        taskManagerHeartbeats.unmonitorTarget(taskManagerId);
+        String address = taskManagerAddresses.remove(taskManagerId);
+        for (AllocationID id : allocationIds) {
+            SlotRequest pending = pendingSlotRequests.get(id);
+            if (pending != null) {
+                LOG.info(
+                        "Slot request {} of job '{}' was matched on lost TaskManager {}; asking again",
+                        id,
+                        jobGraph.getName(),
+                        taskManagerId);
+                requestSlotFromResourceManager(pending);
+            }
+        }
+        List<AssignedSlot> lost = new ArrayList<>();
+        for (Iterator<AssignedSlot> it = acceptedSlots.values().iterator(); it.hasNext(); ) {
+            AssignedSlot slot = it.next();
+            if (slot.taskManagerId().equals(taskManagerId)) {
+                lost.add(slot);
+                it.remove();
+            }
+        }
+        if (lost.isEmpty()) {
+            return;
+        }
+        String message =
+                "TaskManager " + taskManagerId + (address == null ? "" : " (" + address + ")") + " is lost: " + reason;
+        LOG.warn("Job '{}' ({}): {}", jobGraph.getName(), jobGraph.getJobId(), message);
+        if ((graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING) && !attemptFailing) {
+            // Nothing deployed yet: ask for the lost slots again instead of failing the attempt.
+            for (AssignedSlot slot : lost) {
+                requestAgain(slot);
+            }
+            return;
+        }
+        TaskManagerLostException cause = new TaskManagerLostException(message);
+        Execution firstFailed = null;
+        for (Execution e : graph.getCurrentExecutions()) {
+            AssignedSlot slot = e.getAssignedSlot();
+            if (e.getState().isTerminal()
+                    || slot == null
+                    || !slot.taskManagerId().equals(taskManagerId)) {
+                continue;
+            }
+            if (e.getState() == ExecutionState.CANCELING) {
+                e.transitionState(ExecutionState.CANCELED); // it will never report
+            } else {
+                e.transitionState(ExecutionState.FAILED);
+                notifyCoordinatorsOfFailure(e, cause);
+                if (firstFailed == null) {
+                    firstFailed = e;
+                }
+            }
+        }
+        failJob(cause, firstFailed == null ? null : describeTask(firstFailed));
+        checkAllTerminal();
+    }
+
+    /** Puts the request an accepted (now lost) slot fulfilled back into the queue, under a new allocation. */
+    private void requestAgain(AssignedSlot lostSlot) {
+        for (Map.Entry<String, AssignedSlot[]> group : slotsByGroup.entrySet()) {
+            AssignedSlot[] slots = group.getValue();
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] == lostSlot) {
+                    slots[i] = null;
+                    AllocationID id = new AllocationID();
+                    SlotRequest request = new SlotRequest(group.getKey(), i, id);
+                    pendingSlotRequests.put(id, request);
+                    requestSlotFromResourceManager(request);
+                }
+            }
+        }
     }
 
     @Override
@@ -475,7 +682,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 return null;
             }
             JobStatus status = graph.getState();
-            if (status == JobStatus.CREATED || status == JobStatus.RUNNING) {
+            if (status == JobStatus.CREATED || status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
+                cancelRestartTimer();
                 graph.transitionState(JobStatus.CANCELLING);
                 cancelAllExecutions();
                 checkAllTerminal();
@@ -526,6 +734,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             completeJob(JobStatus.FAILED);
         } else if (status == JobStatus.CANCELLING) {
             completeJob(JobStatus.CANCELED);
+        } else if (status == JobStatus.RESTARTING && attemptFailing) {
+            scheduleRestart();
         }
     }
 
@@ -656,32 +866,57 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     private void releaseResources(JobStatus terminal) {
-        cancelSlotRequestTimeout();
-        for (AllocationID id : pendingSlotRequests.keySet()) {
-            resourceManager.cancelSlotRequest(id);
-        }
-        pendingSlotRequests.clear();
-        String cause = "job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal;
-        for (AssignedSlot slot : acceptedSlots.values()) {
-            slot.taskExecutor().freeSlot(slot.allocationId(), cause);
-        }
-        acceptedSlots.clear();
+        cancelRestartTimer();
+        releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal);
+        taskManagerHeartbeats.stop();
         for (OperatorCoordinatorHolder c : coordinators) {
             c.close();
         }
     }
 
+    /** Drops waiting slot requests and frees every accepted slot; stops watching the TaskManagers. */
+    private void releaseSlots(String cause) {
+        cancelSlotRequestTimeout();
+        for (AllocationID id : pendingSlotRequests.keySet()) {
+            resourceManager.cancelSlotRequest(id);
+        }
+        pendingSlotRequests.clear();
+        for (AssignedSlot slot : acceptedSlots.values()) {
+            slot.taskExecutor().freeSlot(slot.allocationId(), cause).whenComplete((ok, error) -> {
+                if (error != null) {
+                    LOG.debug(
+                            "Could not free slot {} on TaskManager {}: {}",
+                            slot.slotId(),
+                            slot.taskManagerId(),
+                            error.toString());
+                }
+            });
+        }
+        acceptedSlots.clear();
+        for (String tm : taskManagerHeartbeats.getMonitoredTargets()) {
+            taskManagerHeartbeats.unmonitorTarget(tm);
+        }
+        taskManagerAddresses.clear();
+    }
+
+    private void cancelRestartTimer() {
+        if (restartTimer != null) {
+            restartTimer.cancel(false);
+            restartTimer = null;
+        }
+    }
+
     private void shutDown(JobResult result) {
         JobDetails now = snapshotDetails();
-        boolean failed = result.status() == JobStatus.FAILED;
+        // A job that finished or was cancelled after restarts keeps its last failure for /exceptions.
         finalDetails = new JobDetails(
                 now.jobId(),
                 now.jobName(),
                 result.status(),
                 now.vertices(),
-                failed ? now.failureCause() : null,
-                failed ? now.failedTask() : null,
-                failed ? now.failureTimestamp() : -1);
+                now.failureCause(),
+                now.failedTask(),
+                now.failureTimestamp());
         services.rpcService().unregister(getAddress());
         resultFuture.complete(result);
         stopMainThread();
@@ -695,6 +930,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         for (OperatorCoordinatorHolder c : coordinators) {
             c.shutdownNow();
         }
+        runAsync(taskManagerHeartbeats::stop);
         services.rpcService().unregister(getAddress());
         getMainThreadExecutor().shutdownNow(Duration.ofMillis(100));
     }

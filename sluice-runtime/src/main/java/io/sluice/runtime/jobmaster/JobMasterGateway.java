@@ -5,6 +5,7 @@ import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.execution.TaskExecutionStateUpdate;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.resourcemanager.AllocationID;
 import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
 import io.sluice.runtime.util.SerializedValue;
 import java.util.Collection;
@@ -37,4 +38,13 @@ public interface JobMasterGateway {
 
     /** Status, per-vertex subtask states and the first failure, as of now. */
     CompletableFuture<JobDetails> requestJobDetails();
+
+    /**
+     * The ResourceManager lost TaskManager {@code taskManagerId}, which held the slots of
+     * {@code allocationIds} for this job (accepted ones, or ones matched to a request and not yet
+     * offered). The JobMaster fails the attempt running there (restart strategy) and asks again for
+     * slots it was still waiting for. Idempotent.
+     */
+    CompletableFuture<Void> disconnectTaskManager(
+            String taskManagerId, Collection<AllocationID> allocationIds, String reason);
 }

@@ -14,6 +14,7 @@ import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.dispatcher.DispatcherServices;
 import io.sluice.runtime.dispatcher.JobResult;
 import io.sluice.runtime.dispatcher.JobResults;
+import io.sluice.runtime.heartbeat.HeartbeatSettings;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.network.LocalPartitionDirectory;
 import io.sluice.runtime.resourcemanager.ClusterOverview;
@@ -82,27 +83,16 @@ public final class MiniCluster implements AutoCloseable {
         }
         // Uploaded jars: the REST endpoint stores them, the TaskExecutors load the jobs' classes from them.
         jarStore = DispatcherRestEndpoint.uploadStore(config.getConfiguration());
-        resourceManager = new ResourceManager(RESOURCE_MANAGER_ADDRESS, rpcService);
+        resourceManager = new ResourceManager(
+                RESOURCE_MANAGER_ADDRESS, rpcService, HeartbeatSettings.fromConfiguration(config.getConfiguration()));
         rpcService.register(RESOURCE_MANAGER_ADDRESS, resourceManager);
         // TaskManagers register one after the other, so slots are matched in TaskManager order (tm-0 first).
         for (int i = 0; i < config.getNumTaskManagers(); i++) {
-            TaskExecutor te = new TaskExecutor(
-                    embedded(TaskExecutorConfiguration.fromConfiguration("tm-" + i, config.getConfiguration())),
-                    rpcService,
-                    RESOURCE_MANAGER_ADDRESS,
-                    config.getTaskFactory(),
-                    partitionDirectory);
-            te.setUserJarResolver(jarStore::get);
-            rpcService.register(te.getAddress(), te);
-            taskExecutors.add(te);
             try {
-                te.start().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
+                addTaskManager();
+            } catch (IllegalStateException e) {
                 close();
-                throw new IllegalStateException(
-                        "TaskManager " + te.getTaskManagerId() + " did not register with the MiniCluster's"
-                                + " ResourceManager: " + e,
-                        e);
+                throw e;
             }
         }
         dispatcher = new Dispatcher(
@@ -129,6 +119,41 @@ public final class MiniCluster implements AutoCloseable {
                 "MiniCluster started: {} TaskManagers with {} slots each",
                 config.getNumTaskManagers(),
                 config.getNumSlotsPerTaskManager());
+    }
+
+    /**
+     * Starts one more TaskManager ("tm-N", N the number started so far) with the configured slots and
+     * returns it once it registered with the ResourceManager; e.g. to replace one that crashed
+     * ({@link TaskExecutor#simulateCrash()}).
+     */
+    public synchronized TaskExecutor startTaskManager() {
+        checkRunning();
+        return addTaskManager();
+    }
+
+    private TaskExecutor addTaskManager() {
+        TaskExecutor te = new TaskExecutor(
+                embedded(TaskExecutorConfiguration.fromConfiguration(
+                        "tm-" + taskExecutors.size(), config.getConfiguration())),
+                rpcService,
+                RESOURCE_MANAGER_ADDRESS,
+                config.getTaskFactory(),
+                partitionDirectory);
+        te.setUserJarResolver(jarStore::get);
+        rpcService.register(te.getAddress(), te);
+        taskExecutors.add(te);
+        try {
+            te.start().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "TaskManager " + te.getTaskManagerId() + " did not register with the MiniCluster's"
+                            + " ResourceManager: " + e,
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while TaskManager " + te.getTaskManagerId() + " registered");
+        }
+        return te;
     }
 
     /** The TaskExecutors in start order (tm-0 first), for inspecting them; empty before {@link #start()}. */
@@ -189,6 +214,12 @@ public final class MiniCluster implements AutoCloseable {
                     "Job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") could not be run: " + e.getCause(),
                     e.getCause());
         }
+    }
+
+    /** The ResourceManager's gateway, as TaskExecutors and JobMasters see it. */
+    public ResourceManagerGateway getResourceManagerGateway() {
+        checkRunning();
+        return resourceManager;
     }
 
     public CompletableFuture<ClusterOverview> getClusterOverview() {
@@ -260,6 +291,7 @@ public final class MiniCluster implements AutoCloseable {
                 tm.taskManagerId(),
                 tm.address(),
                 tm.numberOfSlots(),
-                tm.networkConfig().withoutDataServer());
+                tm.networkConfig().withoutDataServer(),
+                tm.heartbeatSettings());
     }
 }

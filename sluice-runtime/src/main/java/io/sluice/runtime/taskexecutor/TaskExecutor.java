@@ -8,6 +8,8 @@ import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
 import io.sluice.runtime.execution.TaskExecutionStateUpdate;
 import io.sluice.runtime.execution.librarycache.ChildFirstClassLoader;
 import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
+import io.sluice.runtime.heartbeat.HeartbeatLoss;
+import io.sluice.runtime.heartbeat.HeartbeatMonitor;
 import io.sluice.runtime.jobmaster.JobMasterGateway;
 import io.sluice.runtime.jobmaster.SlotOffer;
 import io.sluice.runtime.network.LocalPartitionDirectory;
@@ -18,6 +20,7 @@ import io.sluice.runtime.resourcemanager.AllocationID;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.resourcemanager.SlotID;
 import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
+import io.sluice.runtime.rpc.RpcConnectionException;
 import io.sluice.runtime.rpc.RpcEndpoint;
 import io.sluice.runtime.rpc.RpcService;
 import io.sluice.runtime.taskmanager.TaskFactory;
@@ -26,6 +29,7 @@ import io.sluice.runtime.taskmanager.TaskManagerActions;
 import io.sluice.runtime.util.SerializedValue;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,6 +55,14 @@ import org.slf4j.LoggerFactory;
  * {@link LibraryCacheManager}, over the jar files a {@link UserJarResolver} finds (checksum-verified).
  * Each task holds a lease on it, given back when the task reaches a terminal state, so the loader is
  * closed when the job's last task ends on this TaskExecutor.
+ *
+ * <p>Registration and heartbeats: {@link #start()} registers with the ResourceManager and retries
+ * with a growing delay (100 ms up to 5 s) until it succeeds. The ResourceManager and the JobMasters
+ * this TaskExecutor holds slots for send heartbeats ({@link #heartbeatFromResourceManager},
+ * {@link #heartbeatFromJobManager}); two passive {@link HeartbeatMonitor}s watch them. A
+ * ResourceManager silent for {@code heartbeat.timeout} (it restarted or dropped us) makes this
+ * TaskExecutor register again, keeping its slots, which its next heartbeat answer reports. A
+ * silent JobMaster makes it fail that job's tasks here and free its slots.
  */
 public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
@@ -79,6 +91,17 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private final Map<ExecutionAttemptID, TaskSlot> slotOfTask = new HashMap<>();
     private ResourceManagerGateway resourceManager;
     private boolean closed;
+    private final HeartbeatMonitor resourceManagerHeartbeat;
+    private final HeartbeatMonitor jobManagerHeartbeats;
+    private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
+    private int failedRegistrationAttempts;
+    /** Test hook: set by {@link #simulateCrash()} or {@link #simulateHang()}; from then on nothing goes in or out. */
+    private volatile boolean crashed;
+    /** With {@link #crashed}: calls never answer (a hung process) instead of failing (a dead one). */
+    private volatile boolean hung;
+
+    private static final String RESOURCE_MANAGER_TARGET = "resourcemanager";
+    private static final long MAX_REGISTRATION_BACKOFF_MILLIS = 5000;
 
     /** One slot; owned by the main thread. */
     private static final class TaskSlot {
@@ -86,6 +109,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         TaskSlotState state = TaskSlotState.FREE;
         AllocationID allocationId;
         JobID jobId;
+        String jobMasterAddress;
         JobMasterGateway jobMaster;
         final Map<ExecutionAttemptID, TaskHandle> tasks = new LinkedHashMap<>();
 
@@ -145,6 +169,20 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new TaskSlot(new SlotID(config.taskManagerId(), i));
         }
+        this.resourceManagerHeartbeat = new HeartbeatMonitor(
+                "TaskExecutor " + config.taskManagerId(),
+                config.heartbeatSettings(),
+                getMainThreadExecutor(),
+                this::schedule,
+                System::nanoTime,
+                (id, loss) -> onResourceManagerLost(loss));
+        this.jobManagerHeartbeats = new HeartbeatMonitor(
+                "TaskExecutor " + config.taskManagerId(),
+                config.heartbeatSettings(),
+                getMainThreadExecutor(),
+                this::schedule,
+                System::nanoTime,
+                this::onJobManagerLost);
     }
 
     public String getTaskManagerId() {
@@ -159,17 +197,182 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         return network;
     }
 
-    /** Registers with the ResourceManager; completes when registered. Register the gateway in the RPC service first. */
+    /**
+     * Registers with the ResourceManager, retrying until it succeeds; completes at the first
+     * successful registration. Register the gateway in the RPC service first.
+     */
     public CompletableFuture<Void> start() {
-        return callAsyncCompose(() -> {
-            resourceManager = rpcService.connect(resourceManagerAddress, ResourceManagerGateway.class);
-            return resourceManager.registerTaskExecutor(registration);
+        runAsync(() -> {
+            resourceManagerHeartbeat.start();
+            jobManagerHeartbeats.start();
+            registerAtResourceManager();
         });
+        return firstRegistration;
+    }
+
+    private void registerAtResourceManager() {
+        assertRunningInMainThread();
+        if (closed || crashed) {
+            return;
+        }
+        resourceManagerHeartbeat.unmonitorTarget(RESOURCE_MANAGER_TARGET);
+        // Resolve first: a restarted JobManager's ResourceManager has a new fencing token.
+        CompletableFuture<String> resolved;
+        try {
+            resolved = rpcService.resolve(resourceManagerAddress);
+        } catch (RuntimeException e) {
+            retryRegistration(e);
+            return;
+        }
+        resolved.thenCompose(address -> {
+                    ResourceManagerGateway gateway = rpcService.connect(address, ResourceManagerGateway.class);
+                    return gateway.registerTaskExecutor(registration).thenApply(ok -> gateway);
+                })
+                .whenCompleteAsync(
+                        (rm, error) -> {
+                            if (closed || crashed) {
+                                return;
+                            }
+                            if (error != null) {
+                                retryRegistration(error);
+                                return;
+                            }
+                            resourceManager = rm;
+                            failedRegistrationAttempts = 0;
+                            resourceManagerHeartbeat.monitorTarget(RESOURCE_MANAGER_TARGET, null);
+                            LOG.info(
+                                    "TaskExecutor {} registered at ResourceManager {}",
+                                    config.taskManagerId(),
+                                    resourceManagerAddress);
+                            firstRegistration.complete(null);
+                        },
+                        getMainThreadExecutor());
+    }
+
+    private void retryRegistration(Throwable error) {
+        long delay = Math.min(100L << Math.min(failedRegistrationAttempts, 10), MAX_REGISTRATION_BACKOFF_MILLIS);
+        failedRegistrationAttempts++;
+        LOG.info(
+                "TaskExecutor {} could not register at ResourceManager {} (attempt {}): {}; trying again in {} ms",
+                config.taskManagerId(),
+                resourceManagerAddress,
+                failedRegistrationAttempts,
+                error.toString(),
+                delay);
+        schedule(this::registerAtResourceManager, Duration.ofMillis(delay));
+    }
+
+    private void onResourceManagerLost(HeartbeatLoss loss) {
+        if (closed || crashed) {
+            return;
+        }
+        LOG.warn(
+                "TaskExecutor {}: {}; registering again",
+                config.taskManagerId(),
+                loss.describe("ResourceManager " + resourceManagerAddress));
+        registerAtResourceManager();
+    }
+
+    private void onJobManagerLost(String jobId, HeartbeatLoss loss) {
+        if (closed || crashed) {
+            return;
+        }
+        String reason = "the JobMaster of job " + jobId + " is lost: " + loss.describe("JobMaster of job " + jobId);
+        LOG.warn("TaskExecutor {}: {}; failing its tasks here and freeing its slots", config.taskManagerId(), reason);
+        for (TaskSlot slot : slots) {
+            if (slot.jobId != null && slot.jobId.toString().equals(jobId)) {
+                failTasks(slot, reason);
+                free(slot);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<TaskExecutorHeartbeatReport> heartbeatFromResourceManager(String resourceManagerAddress) {
+        if (crashed) {
+            return unreachable();
+        }
+        return callAsync(() -> {
+            resourceManagerHeartbeat.receiveHeartbeat(RESOURCE_MANAGER_TARGET);
+            return report(null);
+        });
+    }
+
+    @Override
+    public CompletableFuture<TaskExecutorHeartbeatReport> heartbeatFromJobManager(JobID jobId) {
+        if (crashed) {
+            return unreachable();
+        }
+        return callAsync(() -> {
+            jobManagerHeartbeats.receiveHeartbeat(jobId.toString());
+            return report(jobId);
+        });
+    }
+
+    /** The allocated slots, all of them or those of {@code jobId}. */
+    private TaskExecutorHeartbeatReport report(JobID jobId) {
+        List<TaskExecutorHeartbeatReport.AllocatedSlot> allocated = new ArrayList<>();
+        for (TaskSlot slot : slots) {
+            if (slot.state != TaskSlotState.FREE && (jobId == null || jobId.equals(slot.jobId))) {
+                allocated.add(new TaskExecutorHeartbeatReport.AllocatedSlot(
+                        slot.id.slotIndex(), slot.allocationId, slot.jobId, slot.jobMasterAddress));
+            }
+        }
+        return new TaskExecutorHeartbeatReport(config.taskManagerId(), List.copyOf(allocated));
+    }
+
+    /**
+     * Test hook that acts like {@code kill -9} of this TaskManager's process: its tasks stop without
+     * reporting anything, every later gateway call fails with {@link RpcConnectionException}, and it
+     * sends nothing any more (no heartbeats answered, no registration, no slot reports).
+     */
+    public void simulateCrash() {
+        die(false);
+    }
+
+    /**
+     * Test hook like {@link #simulateCrash()}, but for a process that hangs (or a network that drops
+     * everything): gateway calls never answer, so peers notice only when the heartbeat times out.
+     */
+    public void simulateHang() {
+        die(true);
+    }
+
+    private void die(boolean hang) {
+        hung = hang;
+        crashed = true;
+        LOG.warn("TaskExecutor {} simulates a {}", config.taskManagerId(), hang ? "hang" : "crash");
+        runAsync(() -> {
+            resourceManagerHeartbeat.stop();
+            jobManagerHeartbeats.stop();
+            for (TaskSlot slot : slots) {
+                for (TaskHandle task : slot.tasks.values()) {
+                    task.cancelExecution();
+                }
+            }
+        });
+    }
+
+    public boolean isCrashed() {
+        return crashed;
+    }
+
+    private <T> CompletableFuture<T> unreachable() {
+        if (hung) {
+            return new CompletableFuture<>();
+        }
+        return CompletableFuture.failedFuture(new RpcConnectionException(
+                "TaskManager " + config.taskManagerId() + " (" + getAddress() + ") cannot be reached: its process is"
+                        + " gone",
+                null));
     }
 
     @Override
     public CompletableFuture<Void> requestSlot(
             SlotID slotId, JobID jobId, AllocationID allocationId, String jobMasterAddress) {
+        if (crashed) {
+            return unreachable();
+        }
         return callAsync(() -> {
             checkNotClosed();
             TaskSlot slot = slot(slotId);
@@ -182,7 +385,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             }
             slot.allocationId = allocationId;
             slot.jobId = jobId;
+            slot.jobMasterAddress = jobMasterAddress;
             slot.transitionTo(TaskSlotState.ALLOCATED);
+            if (!jobManagerHeartbeats.isMonitoring(jobId.toString())) {
+                jobManagerHeartbeats.monitorTarget(jobId.toString(), null);
+            }
             try {
                 slot.jobMaster = rpcService.connect(jobMasterAddress, JobMasterGateway.class);
             } catch (RuntimeException e) {
@@ -222,6 +429,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     @Override
     public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd, AllocationID allocationId) {
+        if (crashed) {
+            return unreachable();
+        }
         return callAsync(() -> {
             checkNotClosed();
             TaskSlot slot = slotOf(allocationId);
@@ -261,6 +471,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     @Override
     public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
+        if (crashed) {
+            return unreachable();
+        }
         return callAsync(() -> {
             TaskHandle task = task(attemptId);
             if (task != null) {
@@ -273,6 +486,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     @Override
     public CompletableFuture<Void> sendOperatorEventToTask(
             ExecutionAttemptID attemptId, OperatorID operatorId, SerializedValue<OperatorEvent> event) {
+        if (crashed) {
+            return unreachable();
+        }
         return callAsync(() -> {
             TaskHandle task = task(attemptId);
             if (task == null) {
@@ -287,18 +503,25 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     @Override
     public CompletableFuture<Void> freeSlot(AllocationID allocationId, String cause) {
+        if (crashed) {
+            return unreachable();
+        }
         return callAsync(() -> {
             TaskSlot slot = slotOf(allocationId);
             if (slot != null) {
-                for (TaskHandle task : slot.tasks.values()) {
-                    if (!task.getExecutionState().isTerminal()) {
-                        task.failExternally(new IllegalStateException("Slot " + slot.id + " was freed: " + cause));
-                    }
-                }
+                failTasks(slot, "Slot " + slot.id + " was freed: " + cause);
                 free(slot);
             }
             return null;
         });
+    }
+
+    private static void failTasks(TaskSlot slot, String message) {
+        for (TaskHandle task : slot.tasks.values()) {
+            if (!task.getExecutionState().isTerminal()) {
+                task.failExternally(new IllegalStateException(message));
+            }
+        }
     }
 
     /** Cancels running tasks, unregisters from the ResourceManager, closes the network and stops the main thread. */
@@ -308,12 +531,14 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 return null;
             }
             closed = true;
+            resourceManagerHeartbeat.stop();
+            jobManagerHeartbeats.stop();
             for (TaskSlot slot : slots) {
                 for (TaskHandle task : slot.tasks.values()) {
                     task.cancelExecution();
                 }
             }
-            if (resourceManager != null) {
+            if (resourceManager != null && !crashed) {
                 resourceManager.unregisterTaskExecutor(config.taskManagerId());
             }
             try {
@@ -372,6 +597,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private void free(TaskSlot slot) {
         assertRunningInMainThread();
         AllocationID allocationId = slot.allocationId;
+        JobID jobId = slot.jobId;
         for (ExecutionAttemptID attempt : new ArrayList<>(slot.tasks.keySet())) {
             slotOfTask.remove(attempt);
         }
@@ -379,8 +605,12 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         slot.transitionTo(TaskSlotState.FREE);
         slot.allocationId = null;
         slot.jobId = null;
+        slot.jobMasterAddress = null;
         slot.jobMaster = null;
-        if (resourceManager != null && !closed) {
+        if (jobId != null && !holdsSlotFor(jobId)) {
+            jobManagerHeartbeats.unmonitorTarget(jobId.toString());
+        }
+        if (resourceManager != null && !closed && !crashed) {
             resourceManager.notifySlotAvailable(slot.id, allocationId);
         }
     }
@@ -393,6 +623,15 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 slot.tasks.remove(update.attemptId());
             }
         }
+    }
+
+    private boolean holdsSlotFor(JobID jobId) {
+        for (TaskSlot slot : slots) {
+            if (jobId.equals(slot.jobId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TaskHandle task(ExecutionAttemptID attemptId) {
@@ -438,6 +677,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
         @Override
         public void updateTaskExecutionState(TaskExecutionStateUpdate update) {
+            if (crashed) {
+                return; // a dead process reports nothing
+            }
             jobMaster.updateTaskExecutionState(update).whenComplete((ok, error) -> {
                 if (error != null) {
                     LOG.debug(
@@ -455,6 +697,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         @Override
         public void sendOperatorEventToCoordinator(
                 ExecutionAttemptID attempt, OperatorID operator, SerializedValue<OperatorEvent> event) {
+            if (crashed) {
+                return;
+            }
             jobMaster.sendOperatorEventToCoordinator(attempt, operator, event).whenComplete((ok, error) -> {
                 if (error != null) {
                     LOG.debug(
@@ -466,6 +711,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     @Override
     public CompletableFuture<Map<String, Long>> requestMetrics() {
+        if (crashed) {
+            return unreachable();
+        }
         return CompletableFuture.completedFuture(TaskExecutorMetrics.of(network.getNetworkBufferPool()));
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.runtime.taskexecutor;
 
 import io.sluice.api.configuration.Configuration;
 import io.sluice.runtime.configuration.TaskManagerOptions;
+import io.sluice.runtime.heartbeat.HeartbeatSettings;
 import io.sluice.runtime.network.NetworkConfig;
 
 /**
@@ -9,9 +10,21 @@ import io.sluice.runtime.network.NetworkConfig;
  *
  * @param taskManagerId unique in the cluster, shown in logs and error messages ("tm-0")
  * @param address where its gateway is registered in the RPC service
+ * @param heartbeatSettings how long the ResourceManager and JobMasters may stay silent before they
+ *     count as lost
  */
 public record TaskExecutorConfiguration(
-        String taskManagerId, String address, int numberOfSlots, NetworkConfig networkConfig) {
+        String taskManagerId,
+        String address,
+        int numberOfSlots,
+        NetworkConfig networkConfig,
+        HeartbeatSettings heartbeatSettings) {
+    /** With the default heartbeat settings. */
+    public TaskExecutorConfiguration(
+            String taskManagerId, String address, int numberOfSlots, NetworkConfig networkConfig) {
+        this(taskManagerId, address, numberOfSlots, networkConfig, HeartbeatSettings.defaults());
+    }
+
     public TaskExecutorConfiguration {
         if (numberOfSlots < 1) {
             throw new IllegalArgumentException("TaskManager '" + taskManagerId + "' needs at least 1 slot ('"
@@ -25,6 +38,7 @@ public record TaskExecutorConfiguration(
                 taskManagerId,
                 "taskexecutor-" + taskManagerId,
                 config.get(TaskManagerOptions.NUM_TASK_SLOTS),
-                TaskManagerOptions.networkConfig(config));
+                TaskManagerOptions.networkConfig(config),
+                HeartbeatSettings.fromConfiguration(config));
     }
 }

@@ -40,6 +40,19 @@ public interface TaskExecutorGateway {
     CompletableFuture<Void> freeSlot(AllocationID allocationId, String cause);
 
     /**
+     * The ResourceManager's heartbeat. Answers with all allocated slots. A TaskExecutor that hears
+     * no heartbeat from its ResourceManager for {@code heartbeat.timeout} registers again.
+     */
+    CompletableFuture<TaskExecutorHeartbeatReport> heartbeatFromResourceManager(String resourceManagerAddress);
+
+    /**
+     * The heartbeat of the JobMaster of {@code jobId}. Answers with the slots held for that job. A
+     * TaskExecutor that hears no heartbeat from a job it holds slots for during
+     * {@code heartbeat.timeout} fails that job's tasks here and frees its slots.
+     */
+    CompletableFuture<TaskExecutorHeartbeatReport> heartbeatFromJobManager(JobID jobId);
+
+    /**
      * The TaskManager's current metrics by Flink-style name ({@code Status.Shuffle.Netty.*} network
      * buffers, {@code Status.JVM.Memory.Heap.*}); see {@link TaskExecutorMetrics}.
      */

@@ -31,6 +31,7 @@ class ConfigOptionRegistryTest {
             BlobServerOptions.class,
             RpcOptions.class,
             HeartbeatManagerOptions.class,
+            RestartStrategyOptions.class,
             TaskManagerOptions.class);
 
     @Test
@@ -58,6 +59,9 @@ class ConfigOptionRegistryTest {
                         "parallelism.default",
                         "heartbeat.interval",
                         "heartbeat.timeout",
+                        "restart-strategy.type",
+                        "restart-strategy.fixed-delay.attempts",
+                        "restart-strategy.fixed-delay.delay",
                         "slot.request.timeout",
                         "web.upload.dir",
                         "rest.server.max-content-length",

@@ -53,8 +53,9 @@ class ExecutionGraphStateTransitionTest {
 
         assertThatThrownBy(() -> graph.transitionState(JobStatus.FINISHED))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Illegal state transition of job 'wc' (" + new JobID(1, 2)
-                        + "): CREATED -> FINISHED (allowed: [RUNNING, FAILING, FAILED, CANCELLING, CANCELED])");
+                .hasMessage(
+                        "Illegal state transition of job 'wc' (" + new JobID(1, 2)
+                                + "): CREATED -> FINISHED (allowed: [RUNNING, FAILING, FAILED, CANCELLING, CANCELED, RESTARTING])");
         graph.transitionState(JobStatus.RUNNING);
         graph.transitionState(JobStatus.FAILING);
         graph.transitionState(JobStatus.FAILED);

@@ -45,7 +45,7 @@ final class ProcessCluster implements AutoCloseable {
     private final Path confDir;
     private final String classPath;
     private final int restPort;
-    private final Process jobManager;
+    private Process jobManager;
     private final List<Process> taskManagers = new ArrayList<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -96,6 +96,16 @@ final class ProcessCluster implements AutoCloseable {
             cluster.close();
             throw t;
         }
+    }
+
+    /**
+     * Kills the JobManager with SIGKILL and starts a new one with the same configuration (same RPC
+     * and REST ports); returns when the new one's REST endpoint answers.
+     */
+    void restartJobManager() throws Exception {
+        jobManager.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        jobManager = launch(JobManagerProcess.class, "jobmanager");
+        awaitRest(Duration.ofSeconds(30));
     }
 
     /** Starts one more TaskManager JVM (it registers in the background). */

@@ -1,0 +1,43 @@
+package io.sluice.runtime.e2e.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.runtime.e2e.process.programs.ProcessWordCount;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A JobManager killed with SIGKILL and started again: its TaskManagers hear no more heartbeats from
+ * the old ResourceManager, resolve the new one (new fencing token) and register again, so the new
+ * JobManager runs jobs on them.
+ */
+class JobManagerRestartProcessTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void whenTheJobManagerRestarts_thenItsTaskManagerRegistersAgainAndRunsTheNextJob() throws Exception {
+        Map<String, String> conf = Map.of("heartbeat.interval", "200 ms", "heartbeat.timeout", "2 s");
+        try (ProcessCluster cluster = ProcessCluster.start(tmp, 1, conf)) {
+            cluster.restartJobManager();
+            assertThat(cluster.get("/overview").path("taskmanagers").asInt()).isEqualTo(0);
+
+            cluster.awaitTaskManagers(1, Duration.ofSeconds(20));
+
+            assertThat(cluster.get("/overview").path("slots-available").asInt()).isEqualTo(2);
+            String jarId = cluster.uploadJar(ProcessCluster.jarOf(tmp.resolve("wc.jar"), ProcessWordCount.class));
+            Path out = tmp.resolve("out");
+            String jobId =
+                    cluster.runJar(jarId, ProcessWordCount.class.getName(), 2, List.of(out.toString(), "5000", "50"));
+            cluster.awaitJobState(jobId, Set.of("FINISHED", "FAILED", "CANCELED"), Duration.ofSeconds(60));
+            cluster.assertFinished(jobId);
+            assertThat(ProcessClusterTest.sorted(ProcessClusterTest.runningCounts(out)))
+                    .isEqualTo(ProcessClusterTest.sorted(ProcessClusterTest.expectedCounts(5000, 50)));
+        }
+    }
+}
