@@ -29,6 +29,9 @@ public final class LocalBufferPool implements BufferRecycler {
     // Guarded by this.
     private final ArrayDeque<Buffer> available = new ArrayDeque<>();
     private int numHeld;
+    /** Segments counted in {@link #numHeld} that a recycler is handing back to the global pool. */
+    private int returning;
+
     private boolean destroyed;
     /** Incomplete while no buffer can be handed out; replaced, never reset. */
     private volatile CompletableFuture<Void> availableFuture = AVAILABLE;
@@ -125,27 +128,38 @@ public final class LocalBufferPool implements BufferRecycler {
         }
     }
 
-    /** Takes a buffer back; called through {@link Buffer#recycleBuffer()} by the reader's thread. */
+    /**
+     * Takes a buffer back; called through {@link Buffer#recycleBuffer()} by the reader's thread. A
+     * segment above the minimum goes back to the global pool before this pool counts it as gone,
+     * so this pool and the global pool together never hold more than {@code max} of its segments,
+     * not even while one is on its way back.
+     */
     @Override
     public void recycle(Buffer buffer) {
-        CompletableFuture<Void> toComplete = null;
         boolean toGlobal;
         synchronized (this) {
-            if (destroyed || numHeld > minBuffers) {
-                numHeld--;
+            if (destroyed || numHeld - returning > minBuffers) {
+                returning++;
                 toGlobal = true;
             } else {
                 available.add(buffer);
                 toGlobal = false;
+            }
+        }
+        if (toGlobal) {
+            globalPool.recycleSegment(buffer);
+        }
+        CompletableFuture<Void> toComplete = null;
+        synchronized (this) {
+            if (toGlobal) {
+                returning--;
+                numHeld--;
             }
             if (!destroyed && !availableFuture.isDone()) {
                 // Either a buffer is idle here now, or this pool is below its max again and the
                 // segment just returned to the global pool can be taken back.
                 toComplete = availableFuture;
             }
-        }
-        if (toGlobal) {
-            globalPool.recycleSegment(buffer);
         }
         if (toComplete != null) {
             toComplete.complete(null);

@@ -24,6 +24,33 @@ class NetworkBufferPoolTest {
     }
 
     @Test
+    void aProducerAndARecyclingConsumerNeverHoldMoreThanThePoolsMaxInTheGlobalPool() throws Exception {
+        NetworkBufferPool global = new NetworkBufferPool(100, 64);
+        LocalBufferPool pool = global.createBufferPool("partition A", 1, 3);
+        java.util.concurrent.ArrayBlockingQueue<Buffer> inFlight = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        int buffers = 200_000;
+        Thread consumer = new Thread(() -> {
+            try {
+                for (int i = 0; i < buffers; i++) {
+                    inFlight.take().recycleBuffer();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        consumer.start();
+        for (int i = 0; i < buffers; i++) {
+            inFlight.put(pool.requestBufferBlocking());
+        }
+        consumer.join(30_000);
+
+        // A segment on its way back to the global pool still counts for its local pool, so the
+        // producer cannot take a fourth one meanwhile.
+        assertThat(global.getPeakBuffersInUse()).isEqualTo(3);
+        assertThat(global.getBuffersInUse()).isEqualTo(1);
+    }
+
+    @Test
     void localPoolHandsOutExactlyMaxBuffers_thenIsUnavailableUntilOneIsRecycled() {
         NetworkBufferPool global = new NetworkBufferPool(100, 64);
         LocalBufferPool pool = global.createBufferPool("p", 2, 5);
