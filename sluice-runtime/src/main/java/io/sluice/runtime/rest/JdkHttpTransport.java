@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * before they are read in full.
  */
 public final class JdkHttpTransport implements HttpTransport {
+    /** How much of a too-large request body is read and dropped before the 413 answer. */
+    static final long SWALLOW_BYTES = 64L * 1024 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(JdkHttpTransport.class);
 
     private final int threads;
@@ -71,13 +74,21 @@ public final class JdkHttpTransport implements HttpTransport {
         response.whenComplete((r, error) -> write(exchange, r, error));
     }
 
-    /** The body, or null when it is larger than the limit. */
+    /**
+     * The body, or null when it is larger than the limit. The rest of a too-large body is read and
+     * dropped (up to {@link #SWALLOW_BYTES} more), so the client, still sending, gets the 413 answer
+     * instead of a connection reset; beyond that the connection is closed.
+     */
     private byte[] readBody(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         int n;
         while ((n = in.read(buf)) >= 0) {
             if (out.size() + n > maxBodyBytes) {
+                long dropped = 0;
+                while (dropped < SWALLOW_BYTES && (n = in.read(buf)) >= 0) {
+                    dropped += n;
+                }
                 return null;
             }
             out.write(buf, 0, n);

@@ -150,14 +150,32 @@ final class ProcessCluster implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
-    /** Uploads the jar; returns its id. */
-    String uploadJar(Path jar) throws Exception {
+    record Reply(int status, String body) {}
+
+    /** Any request; the answer as it came. */
+    Reply request(String method, String path, String body) throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(restUrl() + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    /** Uploads {@code content} as a jar named {@code filename}; the answer as it came. */
+    Reply upload(String filename, byte[] content) throws Exception {
         String boundary = "----sluiceProcessTest";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
-                        + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(jar));
+        body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(restUrl() + "/jars/upload"))
@@ -166,11 +184,16 @@ final class ProcessCluster implements AutoCloseable {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("Upload answered " + r.statusCode() + ": " + r.body());
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    /** Uploads the jar; returns its id. */
+    String uploadJar(Path jar) throws Exception {
+        Reply r = upload(jar.getFileName().toString(), Files.readAllBytes(jar));
+        if (r.status() != 200) {
+            throw new IllegalStateException("Upload answered " + r.status() + ": " + r.body());
         }
-        String filename = JSON.readTree(r.body()).get("filename").asText();
-        return filename.substring(filename.lastIndexOf('/') + 1);
+        return JSON.readTree(r.body()).get("filename").asText();
     }
 
     /** Runs the jar's {@code entryClass} at {@code parallelism} with {@code args}; returns the job id. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.runtime.e2e.process.programs.ProcessBackpressure;
 import io.sluice.runtime.e2e.process.programs.ProcessWordCount;
+import io.sluice.runtime.e2e.process.programs.ThrowingMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,71 @@ class ProcessClusterTest {
             String exceptions = cluster.get("/jobs/" + jobId + "/exceptions").toString();
             assertThat(exceptions).contains("127.0.0.1:");
         }
+    }
+
+    @Test
+    void badRequestsGetClearErrorsWhileAnotherJobKeepsRunning() throws Exception {
+        try (ProcessCluster cluster = ProcessCluster.start(tmp, 1, Map.of("rest.server.max-content-length", "1mb"))) {
+            Path jar = ProcessCluster.jarOf(tmp.resolve("wordcount.jar"), ProcessWordCount.class);
+            String jarId = cluster.uploadJar(jar);
+            // An endless word count (10^12 records, slowed down) that must not notice anything below.
+            String running = cluster.runJar(
+                    jarId,
+                    WORD_COUNT,
+                    1,
+                    List.of(tmp.resolve("endless").toString(), "1000000000000", "10", "100", "20"));
+            cluster.awaitJobState(running, Set.of("RUNNING"), Duration.ofSeconds(30));
+
+            String unknown = "0".repeat(32);
+            String noSuchJob =
+                    "No job with id " + unknown + " was submitted to this cluster; list the jobs to see the known ids";
+            assertError(cluster.request("GET", "/jobs/" + unknown, null), 404, noSuchJob);
+            assertError(cluster.request("PATCH", "/jobs/" + unknown + "?mode=cancel", null), 404, noSuchJob);
+            assertError(cluster.request("GET", "/jobs/not-a-job-id", null), 400, "not-a-job-id");
+            assertError(
+                    cluster.request("POST", "/jars/" + jarId + "/run", "{\"entryClass\": "),
+                    400,
+                    "The request body is not valid JSON: ");
+            assertError(
+                    cluster.upload("notajar.jar", "just some text".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    400,
+                    "The file 'notajar.jar' is not a jar: it does not start with the ZIP signature");
+            assertError(
+                    cluster.upload("../evil.jar", Files.readAllBytes(jar)),
+                    400,
+                    "The file name '../evil.jar' is not allowed");
+            assertError(
+                    cluster.upload("huge.jar", new byte[2 * 1024 * 1024]),
+                    413,
+                    "The request body is larger than 1048576 bytes");
+            assertError(
+                    cluster.request(
+                            "POST",
+                            "/jars/" + jarId + "/run",
+                            "{\"entryClass\": \"" + ThrowingMain.class.getName() + "\"}"),
+                    400,
+                    "Could not execute application: " + ThrowingMain.class.getName()
+                            + ".main() threw java.lang.IllegalStateException: boom: the program refuses to run");
+            assertThat(cluster.get("/jars").path("files").size()).isEqualTo(1);
+
+            // The endless job still runs, and a new job runs to its exact output beside it.
+            assertThat(cluster.get("/jobs/" + running).path("state").asText()).isEqualTo("RUNNING");
+            Path out = tmp.resolve("out");
+            String jobId = cluster.runJar(jarId, WORD_COUNT, 1, List.of(out.toString(), "5000", "7"));
+            cluster.awaitJobState(jobId, Set.of("FINISHED", "FAILED", "CANCELED"), Duration.ofSeconds(60));
+            cluster.assertFinished(jobId);
+            assertThat(sorted(runningCounts(out))).isEqualTo(sorted(expectedCounts(5000, 7)));
+            assertThat(cluster.request("PATCH", "/jobs/" + running + "?mode=cancel", null)
+                            .status())
+                    .isEqualTo(202);
+            assertThat(cluster.awaitJobState(running, Set.of("CANCELED", "FAILED", "FINISHED"), Duration.ofSeconds(30)))
+                    .isEqualTo("CANCELED");
+        }
+    }
+
+    private static void assertError(ProcessCluster.Reply reply, int status, String messageStart) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.body()).startsWith("{\"errors\":[\"").contains(messageStart);
     }
 
     private static void awaitOutput(Path dir, Duration timeout) throws Exception {
