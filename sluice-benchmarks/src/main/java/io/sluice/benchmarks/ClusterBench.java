@@ -45,6 +45,8 @@ import java.util.stream.Stream;
  *
  * {@code seconds} is the job's duration as the JobManager reports it (submission to end, deployment
  * over RPC included), the same span {@code execute()} covers on the embedded cluster. Set
+ * {@code SLUICE_BENCH_TASKMANAGERS=n} for another number of TaskManagers (slots split evenly),
+ * {@code SLUICE_BENCH_CONF="key: value;key: value"} for more configuration,
  * {@code SLUICE_BENCH_KEEP=1} to keep the processes' logs, {@code SLUICE_BENCH_LOG_LEVEL=info} for
  * more of them.
  */
@@ -63,6 +65,9 @@ public final class ClusterBench {
         String job = args[0];
         long n = Long.parseLong(args[1]);
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        String tmsSetting = System.getenv("SLUICE_BENCH_TASKMANAGERS");
+        int taskManagers = tmsSetting == null ? parallelism : Integer.parseInt(tmsSetting);
+        int slots = (parallelism + taskManagers - 1) / taskManagers;
         Path work = Files.createTempDirectory("sluice-cluster-bench-");
         List<Process> processes = new ArrayList<>();
         try {
@@ -71,14 +76,15 @@ public final class ClusterBench {
             Files.writeString(
                     conf.resolve("sluice.yaml"),
                     "rest.port: " + restPort + "\njobmanager.rpc.port: " + freePort()
-                            + "\ntaskmanager.numberOfTaskSlots: 1\nweb.upload.dir: " + work.resolve("jars") + "\n");
+                            + "\ntaskmanager.numberOfTaskSlots: " + slots + "\nweb.upload.dir: " + work.resolve("jars")
+                            + "\n");
             String rest = "http://127.0.0.1:" + restPort;
             processes.add(launch(JobManagerProcess.class, conf, work.resolve("jobmanager.log")));
             awaitTaskManagers(rest, -1);
-            for (int i = 0; i < parallelism; i++) {
+            for (int i = 0; i < taskManagers; i++) {
                 processes.add(launch(TaskManagerProcess.class, conf, work.resolve("taskmanager-" + i + ".log")));
             }
-            awaitTaskManagers(rest, parallelism);
+            awaitTaskManagers(rest, taskManagers);
 
             String jarId = upload(rest, benchmarkJar(work.resolve("bench-job.jar")));
             Path results = Files.createDirectories(work.resolve("results"));
@@ -97,7 +103,7 @@ public final class ClusterBench {
                         + get(rest + "/jobs/" + jobId + "/exceptions") + " (logs in " + work + ")");
             }
             double seconds = details.path("duration").asLong() / 1000.0;
-            printResult(job, n, parallelism, seconds, results);
+            printResult(job, n, parallelism, taskManagers, seconds, results);
         } finally {
             for (Process p : processes) {
                 p.destroy();
@@ -115,6 +121,12 @@ public final class ClusterBench {
         }
     }
 
+    /** {@code SLUICE_BENCH_CONF}: more {@code key: value} lines for the cluster, separated by ';'. */
+    private static String extraConfig() {
+        String extra = System.getenv("SLUICE_BENCH_CONF");
+        return extra == null ? "" : extra.replace(';', '\n') + "\n";
+    }
+
     /** Writes one sink's result into {@code dir} under a new name (atomically). */
     static void writeResult(String dir, String text) throws IOException {
         Path tmp = Path.of(dir, "." + UUID.randomUUID());
@@ -122,7 +134,7 @@ public final class ClusterBench {
         Files.move(tmp, Path.of(dir, "part-" + UUID.randomUUID()), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void printResult(String job, long n, int parallelism, double seconds, Path results)
+    private static void printResult(String job, long n, int parallelism, int taskManagers, double seconds, Path results)
             throws IOException {
         List<List<String>> parts = new ArrayList<>();
         try (Stream<Path> files = Files.list(results)) {
@@ -182,7 +194,7 @@ public final class ClusterBench {
                                 " task_seconds=%.3f task_rate=%.0f",
                                 taskSeconds,
                                 taskSeconds > 0 ? n / taskSeconds : 0.0)
-                        + " parallelism=" + parallelism + " cluster=processes taskmanagers=" + parallelism
+                        + " parallelism=" + parallelism + " cluster=processes taskmanagers=" + taskManagers
                         + " engine=" + Gen.engine());
     }
 
