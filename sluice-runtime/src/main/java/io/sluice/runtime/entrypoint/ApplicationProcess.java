@@ -115,7 +115,7 @@ public final class ApplicationProcess {
                 key = jobManager.getJarStore().put(in, Long.MAX_VALUE);
             }
             Path stored = jobManager.getJarStore().get(key);
-            jobs = new JarProgramRunner(jobManager.getDispatcherGateway(), JarProgramRunner.Mode.ATTACHED)
+            jobs = new JarProgramRunner(jobManager.getDispatcherGateway(), JarProgramRunner.Mode.ATTACHED, parallelism)
                     .runProgram(stored, key, jarName, entryClass, invocation.args(), parallelism);
         } catch (RestHandlerException e) {
             err.println("sluice application: " + e.getMessage());

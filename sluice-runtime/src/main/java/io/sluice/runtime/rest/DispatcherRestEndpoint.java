@@ -8,6 +8,7 @@ import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.rest.handler.ClusterHandlers;
 import io.sluice.runtime.rest.handler.JarHandlers;
+import io.sluice.runtime.rest.handler.JarProgramRunner;
 import io.sluice.runtime.rest.handler.JobExecutionResultHandler;
 import io.sluice.runtime.rest.handler.JobHandlers;
 import java.io.IOException;
@@ -87,7 +88,8 @@ public final class DispatcherRestEndpoint extends RestServerEndpoint {
                 configuration.get(RestOptions.SERVER_MAX_CONTENT_LENGTH).bytes(),
                 clock,
                 dispatcher,
-                jarRunExecutor);
+                jarRunExecutor,
+                JarProgramRunner.clusterParallelism(configuration));
         JobHandlers jobs = new JobHandlers(dispatcher, clock);
         ClusterHandlers cluster = new ClusterHandlers(dispatcher, resourceManager, clock);
         JobExecutionResultHandler results = new JobExecutionResultHandler(dispatcher);

@@ -59,12 +59,18 @@ public final class JarHandlers {
     private final Executor runExecutor;
     private final Map<String, UploadedJar> jars = new ConcurrentHashMap<>();
 
+    /** @param clusterParallelism the parallelism of programs whose run request names none */
     public JarHandlers(
-            BlobStore blobStore, long maxBytes, Clock clock, DispatcherGateway dispatcher, Executor runExecutor) {
+            BlobStore blobStore,
+            long maxBytes,
+            Clock clock,
+            DispatcherGateway dispatcher,
+            Executor runExecutor,
+            int clusterParallelism) {
         this.blobStore = blobStore;
         this.maxBytes = maxBytes;
         this.clock = clock;
-        this.runner = new JarProgramRunner(dispatcher);
+        this.runner = new JarProgramRunner(dispatcher, clusterParallelism);
         this.runExecutor = runExecutor;
     }
 

@@ -64,15 +64,30 @@ public final class JarProgramRunner {
 
     private final DispatcherGateway dispatcher;
     private final Mode mode;
+    private final int clusterParallelism;
 
-    /** A detached runner, as {@code POST /jars/:jarid/run} uses. */
-    JarProgramRunner(DispatcherGateway dispatcher) {
-        this(dispatcher, Mode.DETACHED);
+    /**
+     * A detached runner, as {@code POST /jars/:jarid/run} uses. {@code clusterParallelism}: the
+     * cluster's {@code parallelism.default}, the programs' default when a run names none.
+     */
+    JarProgramRunner(DispatcherGateway dispatcher, int clusterParallelism) {
+        this(dispatcher, Mode.DETACHED, clusterParallelism);
     }
 
-    public JarProgramRunner(DispatcherGateway dispatcher, Mode mode) {
+    public JarProgramRunner(DispatcherGateway dispatcher, Mode mode, int clusterParallelism) {
         this.dispatcher = dispatcher;
         this.mode = mode;
+        this.clusterParallelism = clusterParallelism;
+    }
+
+    /**
+     * The cluster's default parallelism for programs: {@code parallelism.default}, or 1 when it is
+     * unset (-1, which means "the CPU cores" only for local execution; a cluster's jobs must fit
+     * its slots, and Flink's default there is 1 too).
+     */
+    public static int clusterParallelism(Configuration clusterConfiguration) {
+        int configured = clusterConfiguration.get(ExecutionOptions.DEFAULT_PARALLELISM);
+        return configured > 0 ? configured : 1;
     }
 
     /** Runs {@code entryClass.main(args)}; returns the id of the first job it submitted. */
@@ -102,9 +117,7 @@ public final class JarProgramRunner {
             Method main = findMain(loader, jarName, entryClass);
             List<JobID> submitted = new ArrayList<>();
             Configuration conf = new Configuration();
-            if (parallelism != null) {
-                conf.set(ExecutionOptions.DEFAULT_PARALLELISM, parallelism);
-            }
+            conf.set(ExecutionOptions.DEFAULT_PARALLELISM, parallelism != null ? parallelism : clusterParallelism);
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             StreamExecutionEnvironment.initializeThreadContextEnvironment(

@@ -196,9 +196,12 @@ final class ProcessCluster implements AutoCloseable {
         return JSON.readTree(r.body()).get("filename").asText();
     }
 
-    /** Runs the jar's {@code entryClass} at {@code parallelism} with {@code args}; returns the job id. */
-    String runJar(String jarId, String entryClass, int parallelism, List<String> args) throws Exception {
-        var request = JSON.createObjectNode().put("entryClass", entryClass).put("parallelism", parallelism);
+    /** Runs the jar's {@code entryClass} at {@code parallelism} (null: the cluster's default) with {@code args}; returns the job id. */
+    String runJar(String jarId, String entryClass, Integer parallelism, List<String> args) throws Exception {
+        var request = JSON.createObjectNode().put("entryClass", entryClass);
+        if (parallelism != null) {
+            request.put("parallelism", parallelism);
+        }
         var array = request.putArray("programArgsList");
         args.forEach(array::add);
         return post("/jars/" + jarId + "/run", request.toString()).get("jobid").asText();

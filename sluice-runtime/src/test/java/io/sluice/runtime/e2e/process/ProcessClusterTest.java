@@ -51,6 +51,22 @@ class ProcessClusterTest {
     }
 
     @Test
+    void aJarRunWithoutParallelismGetsTheClustersDefaultAndFitsOneSlot() throws Exception {
+        // The out-of-the-box cluster: one TaskManager with one slot, no parallelism.default set.
+        try (ProcessCluster cluster = ProcessCluster.start(tmp, 1, Map.of("taskmanager.numberOfTaskSlots", "1"))) {
+            String jarId =
+                    cluster.uploadJar(ProcessCluster.jarOf(tmp.resolve("wordcount.jar"), ProcessWordCount.class));
+            Path out = tmp.resolve("out");
+            String jobId = cluster.runJar(jarId, WORD_COUNT, null, List.of(out.toString(), "3000", "5"));
+
+            cluster.awaitJobState(jobId, Set.of("FINISHED", "FAILED", "CANCELED"), Duration.ofSeconds(60));
+            cluster.assertFinished(jobId);
+            assertThat(sorted(runningCounts(out))).isEqualTo(sorted(expectedCounts(3000, 5)));
+            assertThat(lastAttemptParts(out)).hasSize(1);
+        }
+    }
+
+    @Test
     void aSlowSinkInAnotherProcessHoldsTheProducerWithinItsBufferPool() throws Exception {
         try (ProcessCluster cluster = ProcessCluster.start(tmp, 2, Map.of("taskmanager.numberOfTaskSlots", "1"))) {
             String jarId = cluster.uploadJar(ProcessCluster.jarOf(tmp.resolve("bp.jar"), ProcessBackpressure.class));

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 /**
  * A word count for the process tests, packed into a job jar at test time (so its classes reach the
  * cluster only through the jar): {@code records} numbers become words {@code w0..w(words-1)}, counted
- * per word at parallelism 4 across a keyBy; every running count is written to
+ * per word across a keyBy (at the parallelism the run asks for); every running count is written to
  * {@code out/attempt-<a>/part-<subtask>}. Arguments: {@code out records words [sleepEveryN sleepMs]}:
  * the source sleeps {@code sleepMs} after every {@code sleepEveryN} records to keep the job running.
  */
