@@ -9,6 +9,7 @@ import io.sluice.runtime.configuration.RpcOptions;
 import io.sluice.runtime.dispatcher.Dispatcher;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.dispatcher.DispatcherServices;
+import io.sluice.runtime.execution.UserCodeExitGuard;
 import io.sluice.runtime.heartbeat.HeartbeatSettings;
 import io.sluice.runtime.resourcemanager.ResourceManager;
 import io.sluice.runtime.rest.DispatcherRestEndpoint;
@@ -64,6 +65,7 @@ public final class JobManagerProcess implements AutoCloseable {
 
     /** Starts every component; fails naming the port when one cannot be bound. */
     public static JobManagerProcess start(Configuration config) throws Exception {
+        UserCodeExitGuard.install();
         String host = config.get(JobManagerOptions.ADDRESS);
         GrpcRpcService rpc = GrpcRpcService.start(
                 host, config.get(JobManagerOptions.PORT), host, config.get(RpcOptions.ASK_TIMEOUT));

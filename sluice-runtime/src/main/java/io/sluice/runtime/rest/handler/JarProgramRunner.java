@@ -11,6 +11,7 @@ import io.sluice.api.execution.PipelineExecutor;
 import io.sluice.runtime.blob.BlobKey;
 import io.sluice.runtime.client.StreamGraphTranslator;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
+import io.sluice.runtime.execution.UserCodeExitGuard;
 import io.sluice.runtime.execution.librarycache.ChildFirstClassLoader;
 import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
 import io.sluice.runtime.jobgraph.JobGraph;
@@ -123,7 +124,7 @@ public final class JarProgramRunner {
             StreamExecutionEnvironment.initializeThreadContextEnvironment(
                     () -> new DispatcherEnvironment(conf, loader, key, submitted));
             thread.setContextClassLoader(loader);
-            try {
+            try (UserCodeExitGuard.Scope ignored = UserCodeExitGuard.enter(entryClass + ".main()")) {
                 main.invoke(null, (Object) args.toArray(String[]::new));
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();

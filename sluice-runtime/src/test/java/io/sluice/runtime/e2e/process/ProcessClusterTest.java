@@ -2,6 +2,7 @@ package io.sluice.runtime.e2e.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.runtime.e2e.process.programs.ExitingMain;
 import io.sluice.runtime.e2e.process.programs.ProcessBackpressure;
 import io.sluice.runtime.e2e.process.programs.ProcessWordCount;
 import io.sluice.runtime.e2e.process.programs.ThrowingMain;
@@ -176,6 +177,17 @@ class ProcessClusterTest {
                     400,
                     "Could not execute application: " + ThrowingMain.class.getName()
                             + ".main() threw java.lang.IllegalStateException: boom: the program refuses to run");
+            // System.exit in main (and in a thread main started) must not stop the JobManager.
+            assertError(
+                    cluster.request(
+                            "POST",
+                            "/jars/" + jarId + "/run",
+                            "{\"entryClass\": \"" + ExitingMain.class.getName() + "\"}"),
+                    400,
+                    "Could not execute application: " + ExitingMain.class.getName() + ".main() threw "
+                            + "io.sluice.runtime.execution.UserCodeExitGuard$UserSystemExitException: "
+                            + ExitingMain.class.getName() + ".main() called System.exit(3), which would have stopped"
+                            + " the JobManager; a program run on a cluster must return from main() or throw");
             assertThat(cluster.get("/jars").path("files").size()).isEqualTo(1);
 
             // The endless job still runs, and a new job runs to its exact output beside it.
