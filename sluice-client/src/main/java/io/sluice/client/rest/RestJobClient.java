@@ -1,13 +1,11 @@
 package io.sluice.client.rest;
 
 import io.sluice.api.common.JobClient;
-import io.sluice.api.common.JobExecutionException;
 import io.sluice.api.common.JobExecutionResult;
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.runtime.dispatcher.JobResults;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The {@link JobClient} of a job on a cluster reached over REST. {@link #getJobExecutionResult}
@@ -47,13 +45,7 @@ public final class RestJobClient implements JobClient {
 
     @Override
     public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
-        return client.awaitJobResult(jobId).thenApply(result -> {
-            try {
-                return JobResults.toJobExecutionResult(result, userCodeClassLoader);
-            } catch (JobExecutionException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return JobResults.toJobExecutionResult(client.awaitJobResult(jobId), userCodeClassLoader);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.sluice.api.common.JobExecutionResult;
 import io.sluice.api.common.JobStatus;
 import io.sluice.runtime.util.SerializedThrowable;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Turns a {@link JobResult} into what {@code execute()} returns or throws, on the client side.
@@ -14,6 +16,21 @@ public final class JobResults {
     private static final String ON_TASK_MANAGER = " on TaskManager ";
 
     private JobResults() {}
+
+    /**
+     * {@link #toJobExecutionResult} applied to a future result: completes with the job's execution
+     * result, or exceptionally with its {@link JobExecutionException}. For {@code JobClient}s.
+     */
+    public static CompletableFuture<JobExecutionResult> toJobExecutionResult(
+            CompletableFuture<JobResult> result, ClassLoader userCodeClassLoader) {
+        return result.thenApply(r -> {
+            try {
+                return toJobExecutionResult(r, userCodeClassLoader);
+            } catch (JobExecutionException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
 
     /**
      * The result of a FINISHED job, with its accumulators deserialized by {@code userCodeClassLoader};

@@ -18,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: {@link #start} and {@link #close} from one controlling thread (main or a test);
  * {@link #close} is idempotent and also runs from the shutdown hook.
  */
-public final class JobManagerProcess implements AutoCloseable {
+public final class JobManagerProcess extends ClusterProcess {
     private static final Logger LOG = LoggerFactory.getLogger(JobManagerProcess.class);
     public static final String RESOURCE_MANAGER_NAME = "resourcemanager";
     public static final String DISPATCHER_NAME = "dispatcher";
@@ -45,8 +44,6 @@ public final class JobManagerProcess implements AutoCloseable {
     private final ResourceManager resourceManager;
     private final Dispatcher dispatcher;
     private final DispatcherRestEndpoint restEndpoint;
-    private final CountDownLatch closed = new CountDownLatch(1);
-    private boolean closing;
 
     private JobManagerProcess(
             GrpcRpcService rpcService,
@@ -127,18 +124,9 @@ public final class JobManagerProcess implements AutoCloseable {
         return jarStore;
     }
 
-    /** Blocks until {@link #close} ran. */
-    public void awaitTermination() throws InterruptedException {
-        closed.await();
-    }
-
-    /** Cancels running jobs (waiting briefly), then stops every component. Idempotent. */
+    /** Cancels running jobs (waiting briefly), then stops every component. */
     @Override
-    public synchronized void close() {
-        if (closing) {
-            return;
-        }
-        closing = true;
+    protected void stop() {
         restEndpoint.close();
         try {
             dispatcher.closeAsync().get(CANCEL_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -151,7 +139,6 @@ public final class JobManagerProcess implements AutoCloseable {
         blobServer.close();
         rpcService.close();
         LOG.info("JobManager stopped");
-        closed.countDown();
     }
 
     /** {@code bin/sluice jobmanager [-Dkey=value ...]}: runs until killed. */

@@ -24,7 +24,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: {@link #start} and {@link #close} from one controlling thread; {@link #close} is
  * idempotent and also runs from the shutdown hook.
  */
-public final class TaskManagerProcess implements AutoCloseable {
+public final class TaskManagerProcess extends ClusterProcess {
     private static final Logger LOG = LoggerFactory.getLogger(TaskManagerProcess.class);
     private static final Duration RETRY_DELAY = Duration.ofMillis(200);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
@@ -49,8 +48,6 @@ public final class TaskManagerProcess implements AutoCloseable {
     private final GrpcRpcService rpcService;
     private final TaskExecutor taskExecutor;
     private final Path blobCache;
-    private final CountDownLatch closed = new CountDownLatch(1);
-    private boolean closing;
 
     private TaskManagerProcess(GrpcRpcService rpcService, TaskExecutor taskExecutor, Path blobCache) {
         this.rpcService = rpcService;
@@ -126,17 +123,9 @@ public final class TaskManagerProcess implements AutoCloseable {
         return taskExecutor;
     }
 
-    public void awaitTermination() throws InterruptedException {
-        closed.await();
-    }
-
-    /** Cancels running tasks, unregisters from the ResourceManager and stops. Idempotent. */
+    /** Cancels running tasks, unregisters from the ResourceManager and stops. */
     @Override
-    public synchronized void close() {
-        if (closing) {
-            return;
-        }
-        closing = true;
+    protected void stop() {
         try {
             taskExecutor.closeAsync().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -145,7 +134,6 @@ public final class TaskManagerProcess implements AutoCloseable {
         rpcService.close();
         deleteRecursively(blobCache);
         LOG.info("TaskManager {} stopped", getTaskManagerId());
-        closed.countDown();
     }
 
     /** Resolves a well-known address, retrying while the JobManager is not reachable yet. */

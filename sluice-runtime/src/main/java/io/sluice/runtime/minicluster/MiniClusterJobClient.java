@@ -1,14 +1,12 @@
 package io.sluice.runtime.minicluster;
 
 import io.sluice.api.common.JobClient;
-import io.sluice.api.common.JobExecutionException;
 import io.sluice.api.common.JobExecutionResult;
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.dispatcher.JobResults;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A {@link JobClient} for a job in a {@link MiniCluster}: every call goes to the Dispatcher's
@@ -43,13 +41,7 @@ public final class MiniClusterJobClient implements JobClient {
 
     @Override
     public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
-        return dispatcher.requestJobResult(jobId).thenApply(result -> {
-            try {
-                return JobResults.toJobExecutionResult(result, userCodeClassLoader);
-            } catch (JobExecutionException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return JobResults.toJobExecutionResult(dispatcher.requestJobResult(jobId), userCodeClassLoader);
     }
 
     @Override
