@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * over RPC included), the same span {@code execute()} covers on the embedded cluster. Set
  * {@code SLUICE_BENCH_TASKMANAGERS=n} for another number of TaskManagers (slots split evenly),
  * {@code SLUICE_BENCH_CONF="key: value;key: value"} for more configuration,
- * {@code SLUICE_BENCH_KEEP=1} to keep the processes' logs, {@code SLUICE_BENCH_LOG_LEVEL=info} for
+ * {@code SLUICE_BENCH_WARMUP=records} to run the job once with that many records first (a warm
+ * cluster), {@code SLUICE_BENCH_KEEP=1} to keep the processes' logs, {@code SLUICE_BENCH_LOG_LEVEL=info} for
  * more of them.
  */
 public final class ClusterBench {
@@ -87,21 +88,14 @@ public final class ClusterBench {
             awaitTaskManagers(rest, taskManagers);
 
             String jarId = upload(rest, benchmarkJar(work.resolve("bench-job.jar")));
-            Path results = Files.createDirectories(work.resolve("results"));
-            var run = JSON.createObjectNode().put("entryClass", ClusterJob.class.getName());
-            run.putArray("programArgsList")
-                    .add(job)
-                    .add(String.valueOf(n))
-                    .add(String.valueOf(parallelism))
-                    .add(results.toString());
-            String jobId = JSON.readTree(post(rest + "/jars/" + jarId + "/run", run.toString()))
-                    .get("jobid")
-                    .asText();
-            JsonNode details = awaitEnd(rest, jobId);
-            if (!details.path("state").asText().equals("FINISHED")) {
-                throw new IllegalStateException("Job " + jobId + " ended " + details.path("state") + ": "
-                        + get(rest + "/jobs/" + jobId + "/exceptions") + " (logs in " + work + ")");
+            String warmup = System.getenv("SLUICE_BENCH_WARMUP");
+            if (warmup != null) {
+                // A first job of this many records, so the measured one runs on warm JVMs as on a
+                // long-running cluster (two TaskManager JVMs compile the same code twice).
+                runJob(rest, jarId, job, Long.parseLong(warmup), parallelism, work.resolve("warmup"), work);
             }
+            Path results = work.resolve("results");
+            JsonNode details = runJob(rest, jarId, job, n, parallelism, results, work);
             double seconds = details.path("duration").asLong() / 1000.0;
             printResult(job, n, parallelism, taskManagers, seconds, results);
         } finally {
@@ -119,6 +113,27 @@ public final class ClusterBench {
                 System.err.println("Logs and results kept in " + work);
             }
         }
+    }
+
+    /** Runs one job on the cluster; its finished details, or an exception naming the failure. */
+    private static JsonNode runJob(
+            String rest, String jarId, String job, long n, int parallelism, Path results, Path work) throws Exception {
+        Files.createDirectories(results);
+        var run = JSON.createObjectNode().put("entryClass", ClusterJob.class.getName());
+        run.putArray("programArgsList")
+                .add(job)
+                .add(String.valueOf(n))
+                .add(String.valueOf(parallelism))
+                .add(results.toString());
+        String jobId = JSON.readTree(post(rest + "/jars/" + jarId + "/run", run.toString()))
+                .get("jobid")
+                .asText();
+        JsonNode details = awaitEnd(rest, jobId);
+        if (!details.path("state").asText().equals("FINISHED")) {
+            throw new IllegalStateException("Job " + jobId + " ended " + details.path("state") + ": "
+                    + get(rest + "/jobs/" + jobId + "/exceptions") + " (logs in " + work + ")");
+        }
+        return details;
     }
 
     /** {@code SLUICE_BENCH_CONF}: more {@code key: value} lines for the cluster, separated by ';'. */
@@ -195,6 +210,9 @@ public final class ClusterBench {
                                 taskSeconds,
                                 taskSeconds > 0 ? n / taskSeconds : 0.0)
                         + " parallelism=" + parallelism + " cluster=processes taskmanagers=" + taskManagers
+                        + (System.getenv("SLUICE_BENCH_WARMUP") == null
+                                ? ""
+                                : " warmup_records=" + System.getenv("SLUICE_BENCH_WARMUP"))
                         + " engine=" + Gen.engine());
     }
 
