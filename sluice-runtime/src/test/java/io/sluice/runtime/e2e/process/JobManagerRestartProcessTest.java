@@ -25,8 +25,8 @@ class JobManagerRestartProcessTest {
         Map<String, String> conf = Map.of("heartbeat.interval", "200 ms", "heartbeat.timeout", "2 s");
         try (ProcessCluster cluster = ProcessCluster.start(tmp, 1, conf)) {
             cluster.restartJobManager();
-            assertThat(cluster.get("/overview").path("taskmanagers").asInt()).isEqualTo(0);
-
+            // The new JobManager starts empty; the one TaskManager JVM (never restarted) registers
+            // again. (It may do so before the first request here, so no "0 TaskManagers" check.)
             cluster.awaitTaskManagers(1, Duration.ofSeconds(20));
 
             assertThat(cluster.get("/overview").path("slots-available").asInt()).isEqualTo(2);
