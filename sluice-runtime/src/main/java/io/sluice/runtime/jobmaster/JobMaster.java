@@ -23,11 +23,9 @@ import io.sluice.runtime.operators.coordination.OperatorCoordinator;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
-import io.sluice.runtime.resourcemanager.ClusterOverview;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
 import io.sluice.runtime.rpc.RpcEndpoint;
-import io.sluice.runtime.taskexecutor.TaskExecutorGateway;
 import io.sluice.runtime.util.SerializedThrowable;
 import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
@@ -36,8 +34,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -89,18 +85,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     // Owned by the main thread.
     private ExecutionGraph graph;
-    private ResourceManagerGateway resourceManager;
-    private final LinkedHashMap<String, AssignedSlot[]> slotsByGroup = new LinkedHashMap<>();
-    private final LinkedHashMap<AllocationID, SlotRequest> pendingSlotRequests = new LinkedHashMap<>();
-    private final LinkedHashMap<AllocationID, AssignedSlot> acceptedSlots = new LinkedHashMap<>();
-    private ScheduledFuture<?> slotRequestTimeout;
+    private final JobSlots slots;
     private final List<OperatorCoordinatorHolder> coordinators = new ArrayList<>();
     private final Map<OperatorID, OperatorCoordinatorHolder> coordinatorsById = new HashMap<>();
     private final Map<JobVertexID, List<OperatorCoordinatorHolder>> coordinatorsByVertex = new HashMap<>();
     private AccumulatorAggregator accumulators = new AccumulatorAggregator();
     private final HeartbeatMonitor taskManagerHeartbeats;
-    /** TaskManager id to the address of its gateway, for the TaskManagers that offered slots. */
-    private final Map<String, String> taskManagerAddresses = new HashMap<>();
 
     private RestartStrategy restartStrategy;
     /** The current attempt failed and is being cancelled (or waits for its restart): no new failure counts. */
@@ -113,8 +103,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private long runningSinceMillis = -1;
     // Written once on the main thread before the result future completes, read after it did.
     private volatile JobDetails finalDetails;
-
-    private record SlotRequest(String slotSharingGroup, int index, AllocationID allocationId) {}
 
     public JobMaster(JobGraph jobGraph, JobMasterServices services) {
         super(services.rpcService().qualify("jobmaster-" + jobGraph.getJobId()));
@@ -129,6 +117,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 this::schedule,
                 System::nanoTime,
                 this::onTaskManagerHeartbeatLost);
+        this.slots = new JobSlots(
+                jobGraph, services, getAddress(), getMainThreadExecutor(), taskManagerHeartbeats, new JobSlots.Owner() {
+                    @Override
+                    public boolean attemptAwaitsSlots() {
+                        return graph != null
+                                && (graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING)
+                                && !attemptFailing;
+                    }
+
+                    @Override
+                    public void failJob(Throwable cause) {
+                        JobMaster.this.failJob(cause, null);
+                    }
+                });
     }
 
     public JobID getJobId() {
@@ -150,8 +152,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         try {
             restartStrategy = services.restartStrategyFactory().get();
             graph = new ExecutionGraph(jobGraph);
-            resourceManager =
-                    services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class);
+            slots.connectResourceManager(
+                    services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class));
             taskManagerHeartbeats.start();
             createCoordinators();
         } catch (Throwable t) {
@@ -192,149 +194,22 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void requestSlots() {
         assertRunningInMainThread();
-        for (Map.Entry<String, Integer> group : slotsNeededPerGroup().entrySet()) {
-            slotsByGroup.put(group.getKey(), new AssignedSlot[group.getValue()]);
-            for (int i = 0; i < group.getValue(); i++) {
-                AllocationID id = new AllocationID();
-                pendingSlotRequests.put(id, new SlotRequest(group.getKey(), i, id));
-            }
-        }
         for (Execution e : graph.getCurrentExecutions()) {
             e.transitionState(ExecutionState.SCHEDULED);
         }
-        LOG.info(
-                "Job '{}' ({}) requests {} slots", jobGraph.getName(), jobGraph.getJobId(), pendingSlotRequests.size());
-        for (SlotRequest r : pendingSlotRequests.values()) {
-            requestSlotFromResourceManager(r);
-        }
-        Duration timeout = services.slotRequestTimeout();
-        slotRequestTimeout = schedule(this::onSlotRequestTimeout, timeout);
-    }
-
-    private void requestSlotFromResourceManager(SlotRequest r) {
-        resourceManager
-                .requestSlot(jobGraph.getJobId(), r.allocationId(), getAddress())
-                .whenCompleteAsync(
-                        (ok, error) -> {
-                            if (error != null && pendingSlotRequests.containsKey(r.allocationId())) {
-                                failJob(
-                                        new IllegalStateException(
-                                                "Job '" + jobGraph.getName()
-                                                        + "' could not request slots from the ResourceManager: "
-                                                        + error,
-                                                error),
-                                        null);
-                            }
-                        },
-                        getMainThreadExecutor());
-    }
-
-    /** Slot sharing group to the highest parallelism in it, in order of first appearance. */
-    private LinkedHashMap<String, Integer> slotsNeededPerGroup() {
-        LinkedHashMap<String, Integer> perGroup = new LinkedHashMap<>();
-        for (JobVertex v : jobGraph.getVertices()) {
-            perGroup.merge(v.getSlotSharingGroup(), v.getParallelism(), Math::max);
-        }
-        return perGroup;
+        slots.requestSlots();
     }
 
     @Override
     public CompletableFuture<Collection<SlotOffer>> offerSlots(
             TaskExecutorRegistration taskExecutor, Collection<SlotOffer> offers) {
         return callAsync(() -> {
-            List<SlotOffer> accepted = new ArrayList<>();
-            if (!isWaitingForSlots()) {
-                return accepted;
-            }
-            TaskExecutorGateway gateway =
-                    services.rpcService().connect(taskExecutor.address(), TaskExecutorGateway.class);
-            for (SlotOffer offer : offers) {
-                SlotRequest request = pendingSlotRequests.remove(offer.allocationId());
-                if (request == null) {
-                    continue;
-                }
-                AssignedSlot slot =
-                        new AssignedSlot(offer.allocationId(), offer.slotId(), taskExecutor.dataLocation(), gateway);
-                slotsByGroup.get(request.slotSharingGroup())[request.index()] = slot;
-                acceptedSlots.put(offer.allocationId(), slot);
-                accepted.add(offer);
-            }
-            if (!accepted.isEmpty()) {
-                String tmId = taskExecutor.taskManagerId();
-                taskManagerAddresses.put(tmId, taskExecutor.address());
-                if (!taskManagerHeartbeats.isMonitoring(tmId)) {
-                    taskManagerHeartbeats.monitorTarget(tmId, () -> gateway.heartbeatFromJobManager(getJobId()));
-                }
-            }
-            if (pendingSlotRequests.isEmpty()) {
+            List<SlotOffer> accepted = slots.offerSlots(taskExecutor, offers);
+            if (!accepted.isEmpty() && slots.allSlotsOffered()) {
                 deploy();
             }
             return accepted;
         });
-    }
-
-    /** Slots of the current attempt are requested and it is not deployed (nor failing) yet. */
-    private boolean isWaitingForSlots() {
-        return graph != null
-                && (graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING)
-                && !attemptFailing
-                && !pendingSlotRequests.isEmpty();
-    }
-
-    private void onSlotRequestTimeout() {
-        if (!isWaitingForSlots()) {
-            return;
-        }
-        resourceManager
-                .getClusterOverview()
-                .whenCompleteAsync(
-                        (overview, error) -> {
-                            if (isWaitingForSlots()) {
-                                failJob(new NoResourceAvailableException(slotTimeoutMessage(overview, error)), null);
-                            }
-                        },
-                        getMainThreadExecutor());
-    }
-
-    /**
-     * "Could not acquire the required slots for job 'x' (id) within 10 s: it needs 4 slots (slot
-     * sharing group 'default': 4), the cluster has 2 slots, 2 free." Slots this job already holds
-     * count as free: they are released with the job.
-     */
-    private String slotTimeoutMessage(ClusterOverview overview, Throwable error) {
-        StringBuilder sb = new StringBuilder("Could not acquire the required slots for job '")
-                .append(jobGraph.getName())
-                .append("' (")
-                .append(jobGraph.getJobId())
-                .append(") within ")
-                .append(formatDuration(services.slotRequestTimeout()))
-                .append(": it needs ")
-                .append(jobGraph.getMaximumSlotsNeeded())
-                .append(" slots (");
-        String sep = "";
-        for (Map.Entry<String, Integer> g : slotsNeededPerGroup().entrySet()) {
-            sb.append(sep)
-                    .append("slot sharing group '")
-                    .append(g.getKey())
-                    .append("': ")
-                    .append(g.getValue());
-            sep = ", ";
-        }
-        sb.append("), ");
-        if (overview != null) {
-            sb.append("the cluster has ")
-                    .append(overview.numSlotsTotal())
-                    .append(" slots, ")
-                    .append(overview.numSlotsAvailable() + acceptedSlots.size())
-                    .append(" free.");
-        } else {
-            sb.append("and the ResourceManager did not say how many the cluster has (")
-                    .append(error)
-                    .append(").");
-        }
-        sb.append(" Add TaskManagers or slots ('taskmanager.numberOfTaskSlots'), lower the job's parallelism,"
-                + " or wait for other jobs to end.");
-        return sb.toString();
     }
 
     static String formatDuration(Duration d) {
@@ -352,12 +227,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void deploy() {
         assertRunningInMainThread();
-        cancelSlotRequestTimeout();
+        slots.cancelSlotRequestTimeout();
         List<Execution> executions = graph.getCurrentExecutions();
         for (Execution e : executions) {
-            ExecutionJobVertex v = e.getVertex().getJobVertex();
-            e.assignSlot(slotsByGroup
-                    .get(v.getJobVertex().getSlotSharingGroup())[e.getVertex().getSubtaskIndex()]);
+            e.assignSlot(slots.slotFor(e));
         }
         graph.transitionState(JobStatus.RUNNING);
         runningSinceMillis = services.clock().millis();
@@ -553,8 +426,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         if (graph.getState() != JobStatus.RESTARTING || !attemptFailing) {
             return; // cancelled meanwhile
         }
-        releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") restarts");
-        slotsByGroup.clear();
+        slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") restarts");
+        slots.clearAssignments();
         accumulators = new AccumulatorAggregator();
         for (OperatorCoordinatorHolder c : coordinators) {
             c.close();
@@ -602,27 +475,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
      */
     private void onTaskManagerLost(String taskManagerId, String reason, Collection<AllocationID> allocationIds) {
         assertRunningInMainThread();
-        taskManagerHeartbeats.unmonitorTarget(taskManagerId);
-        String address = taskManagerAddresses.remove(taskManagerId);
-        for (AllocationID id : allocationIds) {
-            SlotRequest pending = pendingSlotRequests.get(id);
-            if (pending != null) {
-                LOG.info(
-                        "Slot request {} of job '{}' was matched on lost TaskManager {}; asking again",
-                        id,
-                        jobGraph.getName(),
-                        taskManagerId);
-                requestSlotFromResourceManager(pending);
-            }
-        }
-        List<AssignedSlot> lost = new ArrayList<>();
-        for (Iterator<AssignedSlot> it = acceptedSlots.values().iterator(); it.hasNext(); ) {
-            AssignedSlot slot = it.next();
-            if (slot.taskManagerId().equals(taskManagerId)) {
-                lost.add(slot);
-                it.remove();
-            }
-        }
+        JobSlots.LostTaskManager lostTaskManager = slots.taskManagerLost(taskManagerId, allocationIds);
+        List<AssignedSlot> lost = lostTaskManager.slots();
+        String address = lostTaskManager.address();
         if (lost.isEmpty()) {
             return;
         }
@@ -632,7 +487,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         if ((graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING) && !attemptFailing) {
             // Nothing deployed yet: ask for the lost slots again instead of failing the attempt.
             for (AssignedSlot slot : lost) {
-                requestAgain(slot);
+                slots.requestAgain(slot);
             }
             return;
         }
@@ -659,22 +514,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         checkAllTerminal();
     }
 
-    /** Puts the request an accepted (now lost) slot fulfilled back into the queue, under a new allocation. */
-    private void requestAgain(AssignedSlot lostSlot) {
-        for (Map.Entry<String, AssignedSlot[]> group : slotsByGroup.entrySet()) {
-            AssignedSlot[] slots = group.getValue();
-            for (int i = 0; i < slots.length; i++) {
-                if (slots[i] == lostSlot) {
-                    slots[i] = null;
-                    AllocationID id = new AllocationID();
-                    SlotRequest request = new SlotRequest(group.getKey(), i, id);
-                    pendingSlotRequests.put(id, request);
-                    requestSlotFromResourceManager(request);
-                }
-            }
-        }
-    }
-
     @Override
     public CompletableFuture<Void> cancel() {
         return callAsync(() -> {
@@ -693,11 +532,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     private void cancelAllExecutions() {
-        cancelSlotRequestTimeout();
-        for (AllocationID id : pendingSlotRequests.keySet()) {
-            resourceManager.cancelSlotRequest(id);
-        }
-        pendingSlotRequests.clear();
+        slots.cancelPendingRequests();
         for (Execution e : graph.getCurrentExecutions()) {
             switch (e.getState()) {
                 case CREATED, SCHEDULED -> e.transitionState(ExecutionState.CANCELED);
@@ -867,36 +702,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void releaseResources(JobStatus terminal) {
         cancelRestartTimer();
-        releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal);
+        slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal);
         taskManagerHeartbeats.stop();
         for (OperatorCoordinatorHolder c : coordinators) {
             c.close();
         }
-    }
-
-    /** Drops waiting slot requests and frees every accepted slot; stops watching the TaskManagers. */
-    private void releaseSlots(String cause) {
-        cancelSlotRequestTimeout();
-        for (AllocationID id : pendingSlotRequests.keySet()) {
-            resourceManager.cancelSlotRequest(id);
-        }
-        pendingSlotRequests.clear();
-        for (AssignedSlot slot : acceptedSlots.values()) {
-            slot.taskExecutor().freeSlot(slot.allocationId(), cause).whenComplete((ok, error) -> {
-                if (error != null) {
-                    LOG.debug(
-                            "Could not free slot {} on TaskManager {}: {}",
-                            slot.slotId(),
-                            slot.taskManagerId(),
-                            error.toString());
-                }
-            });
-        }
-        acceptedSlots.clear();
-        for (String tm : taskManagerHeartbeats.getMonitoredTargets()) {
-            taskManagerHeartbeats.unmonitorTarget(tm);
-        }
-        taskManagerAddresses.clear();
     }
 
     private void cancelRestartTimer() {
@@ -933,12 +743,5 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         runAsync(taskManagerHeartbeats::stop);
         services.rpcService().unregister(getAddress());
         getMainThreadExecutor().shutdownNow(Duration.ofMillis(100));
-    }
-
-    private void cancelSlotRequestTimeout() {
-        if (slotRequestTimeout != null) {
-            slotRequestTimeout.cancel(false);
-            slotRequestTimeout = null;
-        }
     }
 }
