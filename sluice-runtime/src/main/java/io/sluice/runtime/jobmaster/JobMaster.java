@@ -18,8 +18,6 @@ import io.sluice.runtime.heartbeat.HeartbeatLoss;
 import io.sluice.runtime.heartbeat.HeartbeatMonitor;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.jobgraph.JobVertex;
-import io.sluice.runtime.jobgraph.JobVertexID;
-import io.sluice.runtime.operators.coordination.OperatorCoordinator;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
@@ -86,9 +84,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     // Owned by the main thread.
     private ExecutionGraph graph;
     private final JobSlots slots;
-    private final List<OperatorCoordinatorHolder> coordinators = new ArrayList<>();
-    private final Map<OperatorID, OperatorCoordinatorHolder> coordinatorsById = new HashMap<>();
-    private final Map<JobVertexID, List<OperatorCoordinatorHolder>> coordinatorsByVertex = new HashMap<>();
+    private final JobCoordinators coordinators;
     private AccumulatorAggregator accumulators = new AccumulatorAggregator();
     private final HeartbeatMonitor taskManagerHeartbeats;
 
@@ -117,6 +113,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 this::schedule,
                 System::nanoTime,
                 this::onTaskManagerHeartbeatLost);
+        this.coordinators =
+                new JobCoordinators(jobGraph, userCodeClassLoader, cause -> runAsync(() -> failJob(cause, null)));
         this.slots = new JobSlots(
                 jobGraph, services, getAddress(), getMainThreadExecutor(), taskManagerHeartbeats, new JobSlots.Owner() {
                     @Override
@@ -155,7 +153,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             slots.connectResourceManager(
                     services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class));
             taskManagerHeartbeats.start();
-            createCoordinators();
+            coordinators.create();
         } catch (Throwable t) {
             LOG.warn("Job '{}' ({}) could not start", jobGraph.getName(), jobGraph.getJobId(), t);
             if (graph == null) {
@@ -165,29 +163,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             return;
         }
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.start();
-        }
+        coordinators.start();
         requestSlots();
-    }
-
-    private void createCoordinators() throws Exception {
-        for (JobVertex v : jobGraph.getVertices()) {
-            for (SerializedValue<OperatorCoordinator.Provider> sp : v.getOperatorCoordinators()) {
-                OperatorCoordinator.Provider provider = sp.deserialize(userCodeClassLoader);
-                OperatorCoordinatorHolder holder = new OperatorCoordinatorHolder(
-                        provider.getOperatorId(),
-                        v.getName(),
-                        userCodeClassLoader,
-                        cause -> runAsync(() -> failJob(cause, null)));
-                holder.create(provider, jobGraph.getJobId(), v.getParallelism());
-                coordinators.add(holder);
-                coordinatorsById.put(provider.getOperatorId(), holder);
-                coordinatorsByVertex
-                        .computeIfAbsent(v.getId(), k -> new ArrayList<>())
-                        .add(holder);
-            }
-        }
     }
 
     // ------------------------------------------------------------------ slots
@@ -264,7 +241,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
         if (error != null) {
             e.transitionState(ExecutionState.FAILED);
-            notifyCoordinatorsOfFailure(e, error);
+            coordinators.notifyFailure(e, error);
             failJob(
                     new IllegalStateException(
                             "Could not deploy task '" + e.getVertex().getTaskNameWithSubtask() + "' to TaskManager "
@@ -273,13 +250,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                     describeTask(e));
             return;
         }
-        for (OperatorCoordinatorHolder c : coordinatorsOf(e)) {
-            c.subtaskReady(
-                    e.getVertex().getSubtaskIndex(),
-                    e.getAttemptNumber(),
-                    e.getAttemptId(),
-                    e.getAssignedSlot().taskExecutor());
-        }
+        coordinators.subtaskReady(e);
     }
 
     // ------------------------------------------------------------------ task states
@@ -340,13 +311,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 ? update.error()
                 : new IllegalStateException(
                         "Task '" + e.getVertex().getTaskNameWithSubtask() + "' failed without reporting an error");
-        notifyCoordinatorsOfFailure(e, cause);
+        coordinators.notifyFailure(e, cause);
         failJob(cause, describeTask(e));
         checkAllTerminal();
     }
 
     private void onExecutionCanceled(Execution e) {
-        notifyCoordinatorsOfFailure(
+        coordinators.notifyFailure(
                 e, new IllegalStateException("Task '" + e.getVertex().getTaskNameWithSubtask() + "' was cancelled"));
         if (graph.getState() == JobStatus.RUNNING) {
             failJob(
@@ -429,24 +400,17 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") restarts");
         slots.clearAssignments();
         accumulators = new AccumulatorAggregator();
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.close();
-        }
-        coordinators.clear();
-        coordinatorsById.clear();
-        coordinatorsByVertex.clear();
+        coordinators.closeAndClear();
         graph.resetForRestart();
         attemptFailing = false;
         LOG.info("Job '{}' ({}) restarts now", jobGraph.getName(), jobGraph.getJobId());
         try {
-            createCoordinators();
+            coordinators.create();
         } catch (Throwable t) {
             failJob(t, null);
             return;
         }
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.start();
-        }
+        coordinators.start();
         requestSlots();
     }
 
@@ -504,7 +468,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 e.transitionState(ExecutionState.CANCELED); // it will never report
             } else {
                 e.transitionState(ExecutionState.FAILED);
-                notifyCoordinatorsOfFailure(e, cause);
+                coordinators.notifyFailure(e, cause);
                 if (firstFailed == null) {
                     firstFailed = e;
                 }
@@ -584,7 +548,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             if (e == null) {
                 throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' has no task attempt " + attemptId);
             }
-            OperatorCoordinatorHolder holder = coordinatorsById.get(operatorId);
+            OperatorCoordinatorHolder holder = coordinators.get(operatorId);
             if (holder == null) {
                 throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' has no coordinator for operator "
                         + operatorId + " (event from task '" + e.getVertex().getTaskNameWithSubtask() + "')");
@@ -594,17 +558,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             return null;
         });
-    }
-
-    private List<OperatorCoordinatorHolder> coordinatorsOf(Execution e) {
-        return coordinatorsByVertex.getOrDefault(
-                e.getVertex().getJobVertex().getJobVertex().getId(), List.of());
-    }
-
-    private void notifyCoordinatorsOfFailure(Execution e, Throwable reason) {
-        for (OperatorCoordinatorHolder c : coordinatorsOf(e)) {
-            c.executionAttemptFailed(e.getVertex().getSubtaskIndex(), e.getAttemptNumber(), reason);
-        }
     }
 
     // ------------------------------------------------------------------ status and end
@@ -694,9 +647,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 null);
         failureCause = result.failureCause();
         failureTimestamp = services.clock().millis();
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.close();
-        }
+        coordinators.close();
         shutDown(result);
     }
 
@@ -704,9 +655,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         cancelRestartTimer();
         slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal);
         taskManagerHeartbeats.stop();
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.close();
-        }
+        coordinators.close();
     }
 
     private void cancelRestartTimer() {
@@ -737,9 +686,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
      * after cancelling did not end the job in time.
      */
     public void shutdownNow() {
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.shutdownNow();
-        }
+        coordinators.shutdownNow();
         runAsync(taskManagerHeartbeats::stop);
         services.rpcService().unregister(getAddress());
         getMainThreadExecutor().shutdownNow(Duration.ofMillis(100));
