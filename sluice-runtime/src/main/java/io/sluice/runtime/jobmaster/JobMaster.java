@@ -13,7 +13,6 @@ import io.sluice.runtime.executiongraph.ExecutionGraph;
 import io.sluice.runtime.executiongraph.ExecutionJobVertex;
 import io.sluice.runtime.executiongraph.ExecutionVertex;
 import io.sluice.runtime.executiongraph.TaskDeploymentDescriptorFactory;
-import io.sluice.runtime.executiongraph.restart.RestartStrategy;
 import io.sluice.runtime.heartbeat.HeartbeatLoss;
 import io.sluice.runtime.heartbeat.HeartbeatMonitor;
 import io.sluice.runtime.jobgraph.JobGraph;
@@ -35,7 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,14 +86,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private AccumulatorAggregator accumulators = new AccumulatorAggregator();
     private final HeartbeatMonitor taskManagerHeartbeats;
 
-    private RestartStrategy restartStrategy;
-    /** The current attempt failed and is being cancelled (or waits for its restart): no new failure counts. */
-    private boolean attemptFailing;
-
-    private ScheduledFuture<?> restartTimer;
-    private SerializedThrowable failureCause;
-    private String failedTask;
-    private long failureTimestamp = -1;
+    private final JobRestarts restarts;
     private long runningSinceMillis = -1;
     // Written once on the main thread before the result future completes, read after it did.
     private volatile JobDetails finalDetails;
@@ -113,6 +104,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 this::schedule,
                 System::nanoTime,
                 this::onTaskManagerHeartbeatLost);
+        this.restarts = new JobRestarts(jobGraph, services.clock(), getMainThreadExecutor());
         this.coordinators =
                 new JobCoordinators(jobGraph, userCodeClassLoader, cause -> runAsync(() -> failJob(cause, null)));
         this.slots = new JobSlots(
@@ -121,7 +113,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                     public boolean attemptAwaitsSlots() {
                         return graph != null
                                 && (graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING)
-                                && !attemptFailing;
+                                && !restarts.isAttemptFailing();
                     }
 
                     @Override
@@ -148,7 +140,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void startJob() {
         try {
-            restartStrategy = services.restartStrategyFactory().get();
+            restarts.start(services.restartStrategyFactory().get());
             graph = new ExecutionGraph(jobGraph);
             slots.connectResourceManager(
                     services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class));
@@ -336,41 +328,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     // ------------------------------------------------------------------ failure and cancellation
 
-    /** Fails the job unless it already fails, is cancelled or ended: the first failure wins. */
+    /**
+     * Fails the job unless it already fails, is cancelled or ended: the first failure wins. Asks
+     * the restart strategy: RESTARTING (the restart follows when every execution ended and the
+     * delay passed) or FAILING. Either way the current attempt is cancelled.
+     */
     private void failJob(Throwable cause, String task) {
         assertRunningInMainThread();
         JobStatus status = graph.getState();
         if ((status != JobStatus.CREATED && status != JobStatus.RUNNING && status != JobStatus.RESTARTING)
-                || attemptFailing) {
+                || restarts.isAttemptFailing()) {
             LOG.debug("Job '{}' is {}; not failing it again with {}", jobGraph.getName(), status, cause.toString());
             return;
         }
-        failureCause = cause instanceof SerializedThrowable st ? st : new SerializedThrowable(cause);
-        failedTask = task;
-        failureTimestamp = services.clock().millis();
-        LOG.info(
-                "Job '{}' ({}) fails{}: {}",
-                jobGraph.getName(),
-                jobGraph.getJobId(),
-                task == null ? "" : " because task '" + task + "' failed",
-                failureCause.getMessage());
-        handleFailure(cause);
-    }
-
-    /**
-     * Asks the restart strategy: RESTARTING (the restart follows when every execution ended and the
-     * delay passed) or FAILING. Either way the current attempt is cancelled.
-     */
-    private void handleFailure(Throwable cause) {
-        attemptFailing = true;
-        restartStrategy.notifyFailure(cause);
-        if (restartStrategy.canRestart()) {
-            LOG.info(
-                    "Job '{}' ({}) restarts in {} ({})",
-                    jobGraph.getName(),
-                    jobGraph.getJobId(),
-                    formatDuration(restartStrategy.getBackoffTime()),
-                    restartStrategy);
+        if (restarts.attemptFailed(cause, task)) {
             if (graph.getState() != JobStatus.RESTARTING) {
                 graph.transitionState(JobStatus.RESTARTING);
             }
@@ -381,20 +352,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         checkAllTerminal();
     }
 
-    /** The failed attempt ended: restart after the strategy's delay. */
-    private void scheduleRestart() {
-        if (restartTimer == null) {
-            restartTimer = schedule(this::restart, restartStrategy.getBackoffTime());
-        }
-    }
-
     /**
      * A new attempt from scratch: every slot freed, fresh coordinators and accumulators, a new
      * attempt of every subtask, new slot requests.
      */
     private void restart() {
-        restartTimer = null;
-        if (graph.getState() != JobStatus.RESTARTING || !attemptFailing) {
+        if (graph.getState() != JobStatus.RESTARTING || !restarts.isAttemptFailing()) {
             return; // cancelled meanwhile
         }
         slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") restarts");
@@ -402,7 +365,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         accumulators = new AccumulatorAggregator();
         coordinators.closeAndClear();
         graph.resetForRestart();
-        attemptFailing = false;
+        restarts.newAttempt();
         LOG.info("Job '{}' ({}) restarts now", jobGraph.getName(), jobGraph.getJobId());
         try {
             coordinators.create();
@@ -448,7 +411,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         String message =
                 "TaskManager " + taskManagerId + (address == null ? "" : " (" + address + ")") + " is lost: " + reason;
         LOG.warn("Job '{}' ({}): {}", jobGraph.getName(), jobGraph.getJobId(), message);
-        if ((graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING) && !attemptFailing) {
+        if ((graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING)
+                && !restarts.isAttemptFailing()) {
             // Nothing deployed yet: ask for the lost slots again instead of failing the attempt.
             for (AssignedSlot slot : lost) {
                 slots.requestAgain(slot);
@@ -486,7 +450,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             JobStatus status = graph.getState();
             if (status == JobStatus.CREATED || status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
-                cancelRestartTimer();
+                restarts.cancelRestartTimer();
                 graph.transitionState(JobStatus.CANCELLING);
                 cancelAllExecutions();
                 checkAllTerminal();
@@ -533,8 +497,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             completeJob(JobStatus.FAILED);
         } else if (status == JobStatus.CANCELLING) {
             completeJob(JobStatus.CANCELED);
-        } else if (status == JobStatus.RESTARTING && attemptFailing) {
-            scheduleRestart();
+        } else if (status == JobStatus.RESTARTING && restarts.isAttemptFailing()) {
+            restarts.scheduleRestart(this::restart);
         }
     }
 
@@ -607,9 +571,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 jobGraph.getName(),
                 graph == null ? JobStatus.CREATED : graph.getState(),
                 List.copyOf(vertices),
-                failureCause,
-                failedTask,
-                failureTimestamp);
+                restarts.failureCause(),
+                restarts.failedTask(),
+                restarts.failureTimestamp());
     }
 
     private void completeJob(JobStatus terminal) {
@@ -629,8 +593,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 terminal,
                 netRuntime,
                 accumulatorResults,
-                terminal == JobStatus.FAILED ? failureCause : null,
-                terminal == JobStatus.FAILED ? failedTask : null);
+                terminal == JobStatus.FAILED ? restarts.failureCause() : null,
+                terminal == JobStatus.FAILED ? restarts.failedTask() : null);
         releaseResources(terminal);
         shutDown(result);
     }
@@ -645,24 +609,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 SerializedValue.of(new HashMap<>()),
                 new SerializedThrowable(cause),
                 null);
-        failureCause = result.failureCause();
-        failureTimestamp = services.clock().millis();
+        restarts.failedWithoutGraph(result.failureCause());
         coordinators.close();
         shutDown(result);
     }
 
     private void releaseResources(JobStatus terminal) {
-        cancelRestartTimer();
+        restarts.cancelRestartTimer();
         slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal);
         taskManagerHeartbeats.stop();
         coordinators.close();
-    }
-
-    private void cancelRestartTimer() {
-        if (restartTimer != null) {
-            restartTimer.cancel(false);
-            restartTimer = null;
-        }
     }
 
     private void shutDown(JobResult result) {
