@@ -10,29 +10,20 @@ import io.sluice.runtime.execution.TaskExecutionStateUpdate;
 import io.sluice.runtime.executiongraph.AssignedSlot;
 import io.sluice.runtime.executiongraph.Execution;
 import io.sluice.runtime.executiongraph.ExecutionGraph;
-import io.sluice.runtime.executiongraph.ExecutionJobVertex;
-import io.sluice.runtime.executiongraph.ExecutionVertex;
 import io.sluice.runtime.executiongraph.TaskDeploymentDescriptorFactory;
 import io.sluice.runtime.heartbeat.HeartbeatLoss;
 import io.sluice.runtime.heartbeat.HeartbeatMonitor;
 import io.sluice.runtime.jobgraph.JobGraph;
-import io.sluice.runtime.jobgraph.JobVertex;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
 import io.sluice.runtime.rpc.RpcEndpoint;
-import io.sluice.runtime.util.SerializedThrowable;
 import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,13 +74,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private ExecutionGraph graph;
     private final JobSlots slots;
     private final JobCoordinators coordinators;
-    private AccumulatorAggregator accumulators = new AccumulatorAggregator();
     private final HeartbeatMonitor taskManagerHeartbeats;
 
     private final JobRestarts restarts;
-    private long runningSinceMillis = -1;
-    // Written once on the main thread before the result future completes, read after it did.
-    private volatile JobDetails finalDetails;
+    private final JobReports reports;
 
     public JobMaster(JobGraph jobGraph, JobMasterServices services) {
         super(services.rpcService().qualify("jobmaster-" + jobGraph.getJobId()));
@@ -105,6 +93,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 System::nanoTime,
                 this::onTaskManagerHeartbeatLost);
         this.restarts = new JobRestarts(jobGraph, services.clock(), getMainThreadExecutor());
+        this.reports = new JobReports(jobGraph, services.clock(), restarts);
         this.coordinators =
                 new JobCoordinators(jobGraph, userCodeClassLoader, cause -> runAsync(() -> failJob(cause, null)));
         this.slots = new JobSlots(
@@ -202,7 +191,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             e.assignSlot(slots.slotFor(e));
         }
         graph.transitionState(JobStatus.RUNNING);
-        runningSinceMillis = services.clock().millis();
+        reports.jobRunning();
         for (Execution e : executions) {
             TaskDeploymentDescriptor tdd;
             try {
@@ -286,7 +275,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void onExecutionFinished(Execution e, TaskExecutionStateUpdate update) {
         try {
-            accumulators.add(e.getVertex().getTaskNameWithSubtask(), update.accumulators(), userCodeClassLoader);
+            reports.addAccumulators(e.getVertex().getTaskNameWithSubtask(), update.accumulators(), userCodeClassLoader);
         } catch (RuntimeException ex) {
             failJob(ex, describeTask(e));
             return;
@@ -362,7 +351,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
         slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") restarts");
         slots.clearAssignments();
-        accumulators = new AccumulatorAggregator();
+        reports.newAttempt();
         coordinators.closeAndClear();
         graph.resetForRestart();
         restarts.newAttempt();
@@ -533,7 +522,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     @Override
     public CompletableFuture<JobDetails> requestJobDetails() {
-        return callAsync(this::snapshotDetails);
+        return callAsync(() -> reports.snapshot(graph));
     }
 
     /**
@@ -541,74 +530,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
      * thread once {@link #getResultFuture()} completed.
      */
     public JobDetails getFinalJobDetails() {
-        return finalDetails;
-    }
-
-    private JobDetails snapshotDetails() {
-        List<JobDetails.VertexDetails> vertices = new ArrayList<>();
-        for (JobVertex v : jobGraph.getVertices()) {
-            Map<ExecutionState, Integer> counts = new EnumMap<>(ExecutionState.class);
-            for (ExecutionState s : ExecutionState.values()) {
-                counts.put(s, 0);
-            }
-            ExecutionJobVertex ejv = graph == null ? null : graph.getVertex(v.getId());
-            if (ejv == null) {
-                counts.put(ExecutionState.CREATED, v.getParallelism());
-            } else {
-                for (ExecutionVertex subtask : ejv.getSubtasks()) {
-                    counts.merge(subtask.getCurrentExecution().getState(), 1, Integer::sum);
-                }
-            }
-            vertices.add(new JobDetails.VertexDetails(
-                    v.getId(),
-                    v.getName(),
-                    v.getParallelism(),
-                    v.getMaxParallelism(),
-                    Collections.unmodifiableMap(counts)));
-        }
-        return new JobDetails(
-                jobGraph.getJobId(),
-                jobGraph.getName(),
-                graph == null ? JobStatus.CREATED : graph.getState(),
-                List.copyOf(vertices),
-                restarts.failureCause(),
-                restarts.failedTask(),
-                restarts.failureTimestamp());
+        return reports.finalDetails();
     }
 
     private void completeJob(JobStatus terminal) {
         assertRunningInMainThread();
         graph.transitionState(terminal);
-        long netRuntime = runningSinceMillis < 0 ? 0 : services.clock().millis() - runningSinceMillis;
-        SerializedValue<Map<String, Object>> accumulatorResults;
-        try {
-            accumulatorResults = accumulators.results();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not serialize the accumulator results of job '{}'", jobGraph.getName(), e);
-            accumulatorResults = SerializedValue.of(new HashMap<>());
-        }
-        JobResult result = new JobResult(
-                jobGraph.getJobId(),
-                jobGraph.getName(),
-                terminal,
-                netRuntime,
-                accumulatorResults,
-                terminal == JobStatus.FAILED ? restarts.failureCause() : null,
-                terminal == JobStatus.FAILED ? restarts.failedTask() : null);
+        JobResult result = reports.result(terminal);
         releaseResources(terminal);
         shutDown(result);
     }
 
     /** The JobGraph could not even be expanded: the job fails before it had a status. */
     private void completeWithoutGraph(Throwable cause) {
-        JobResult result = new JobResult(
-                jobGraph.getJobId(),
-                jobGraph.getName(),
-                JobStatus.FAILED,
-                0,
-                SerializedValue.of(new HashMap<>()),
-                new SerializedThrowable(cause),
-                null);
+        JobResult result = reports.resultWithoutGraph(cause);
         restarts.failedWithoutGraph(result.failureCause());
         coordinators.close();
         shutDown(result);
@@ -622,16 +557,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     private void shutDown(JobResult result) {
-        JobDetails now = snapshotDetails();
-        // A job that finished or was cancelled after restarts keeps its last failure for /exceptions.
-        finalDetails = new JobDetails(
-                now.jobId(),
-                now.jobName(),
-                result.status(),
-                now.vertices(),
-                now.failureCause(),
-                now.failedTask(),
-                now.failureTimestamp());
+        reports.recordFinalDetails(graph, result);
         services.rpcService().unregister(getAddress());
         resultFuture.complete(result);
         stopMainThread();
