@@ -5,6 +5,7 @@ import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.jobgraph.JobVertex;
 import io.sluice.runtime.jobgraph.JobVertexID;
 import io.sluice.runtime.operators.coordination.OperatorCoordinator;
+import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.util.SerializedValue;
 import java.util.ArrayList;
@@ -62,9 +63,19 @@ final class JobCoordinators {
         }
     }
 
-    /** The coordinator of an operator; null if it has none. */
-    OperatorCoordinatorHolder get(OperatorID operatorId) {
-        return coordinatorsById.get(operatorId);
+    /**
+     * Hands an event from a subtask's operator to the operator's coordinator, unless the subtask's
+     * execution already ended. Throws if the job has no coordinator for the operator.
+     */
+    void handleEventFromOperator(Execution e, OperatorID operatorId, SerializedValue<OperatorEvent> event) {
+        OperatorCoordinatorHolder holder = coordinatorsById.get(operatorId);
+        if (holder == null) {
+            throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' has no coordinator for operator "
+                    + operatorId + " (event from task '" + e.getVertex().getTaskNameWithSubtask() + "')");
+        }
+        if (!e.getState().isTerminal()) {
+            holder.handleEventFromOperator(e.getVertex().getSubtaskIndex(), e.getAttemptNumber(), event);
+        }
     }
 
     private List<OperatorCoordinatorHolder> coordinatorsOf(Execution e) {

@@ -32,9 +32,15 @@ import org.slf4j.LoggerFactory;
  * Runs one job: JobGraph to {@link ExecutionGraph}, slots, deployment, task states, failure and
  * cancellation, operator coordinators, accumulators, and the {@link JobResult}.
  *
- * <p>Threading: all state is owned by the JobMaster's main thread; gateway methods hop onto it.
- * Coordinators run on their own threads ({@link OperatorCoordinatorHolder}) and reach the JobMaster
- * only by posting to its main thread.
+ * <p>Parts: the JobMaster keeps the gateway, the job status, deployment and the task states, and
+ * delegates the slots ({@link JobSlots}: requests, offers, the slot request timeout, slots lost with
+ * a TaskManager, freeing), the restart side ({@link JobRestarts}: restart strategy, the failure
+ * that counts, the restart delay), the operator coordinators ({@link JobCoordinators}) and what it
+ * reports ({@link JobReports}: details, result, accumulators).
+ *
+ * <p>Threading: all state, the parts' included, is owned by the JobMaster's main thread; gateway
+ * methods hop onto it. Coordinators run on their own threads ({@link OperatorCoordinatorHolder})
+ * and reach the JobMaster only by posting to its main thread.
  *
  * <p>Life of the job (job status in {@link ExecutionGraph}):
  *
@@ -100,9 +106,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 jobGraph, services, getAddress(), getMainThreadExecutor(), taskManagerHeartbeats, new JobSlots.Owner() {
                     @Override
                     public boolean attemptAwaitsSlots() {
-                        return graph != null
-                                && (graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING)
-                                && !restarts.isAttemptFailing();
+                        return graph != null && attemptNotDeployed();
                     }
 
                     @Override
@@ -149,6 +153,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     // ------------------------------------------------------------------ slots
+
+    /** The current attempt is neither deployed nor failing: it waits for its slots. */
+    private boolean attemptNotDeployed() {
+        return (graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING)
+                && !restarts.isAttemptFailing();
+    }
 
     private void requestSlots() {
         assertRunningInMainThread();
@@ -400,8 +410,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         String message =
                 "TaskManager " + taskManagerId + (address == null ? "" : " (" + address + ")") + " is lost: " + reason;
         LOG.warn("Job '{}' ({}): {}", jobGraph.getName(), jobGraph.getJobId(), message);
-        if ((graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING)
-                && !restarts.isAttemptFailing()) {
+        if (attemptNotDeployed()) {
             // Nothing deployed yet: ask for the lost slots again instead of failing the attempt.
             for (AssignedSlot slot : lost) {
                 slots.requestAgain(slot);
@@ -501,14 +510,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             if (e == null) {
                 throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' has no task attempt " + attemptId);
             }
-            OperatorCoordinatorHolder holder = coordinators.get(operatorId);
-            if (holder == null) {
-                throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' has no coordinator for operator "
-                        + operatorId + " (event from task '" + e.getVertex().getTaskNameWithSubtask() + "')");
-            }
-            if (!e.getState().isTerminal()) {
-                holder.handleEventFromOperator(e.getVertex().getSubtaskIndex(), e.getAttemptNumber(), event);
-            }
+            coordinators.handleEventFromOperator(e, operatorId, event);
             return null;
         });
     }
