@@ -10,38 +10,21 @@ import io.sluice.runtime.execution.TaskExecutionStateUpdate;
 import io.sluice.runtime.executiongraph.AssignedSlot;
 import io.sluice.runtime.executiongraph.Execution;
 import io.sluice.runtime.executiongraph.ExecutionGraph;
-import io.sluice.runtime.executiongraph.ExecutionJobVertex;
-import io.sluice.runtime.executiongraph.ExecutionVertex;
 import io.sluice.runtime.executiongraph.TaskDeploymentDescriptorFactory;
-import io.sluice.runtime.executiongraph.restart.RestartStrategy;
 import io.sluice.runtime.heartbeat.HeartbeatLoss;
 import io.sluice.runtime.heartbeat.HeartbeatMonitor;
 import io.sluice.runtime.jobgraph.JobGraph;
-import io.sluice.runtime.jobgraph.JobVertex;
-import io.sluice.runtime.jobgraph.JobVertexID;
-import io.sluice.runtime.operators.coordination.OperatorCoordinator;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
-import io.sluice.runtime.resourcemanager.ClusterOverview;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
 import io.sluice.runtime.rpc.RpcEndpoint;
-import io.sluice.runtime.taskexecutor.TaskExecutorGateway;
-import io.sluice.runtime.util.SerializedThrowable;
 import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +32,15 @@ import org.slf4j.LoggerFactory;
  * Runs one job: JobGraph to {@link ExecutionGraph}, slots, deployment, task states, failure and
  * cancellation, operator coordinators, accumulators, and the {@link JobResult}.
  *
- * <p>Threading: all state is owned by the JobMaster's main thread; gateway methods hop onto it.
- * Coordinators run on their own threads ({@link OperatorCoordinatorHolder}) and reach the JobMaster
- * only by posting to its main thread.
+ * <p>Parts: the JobMaster keeps the gateway, the job status, deployment and the task states, and
+ * delegates the slots ({@link JobSlots}: requests, offers, the slot request timeout, slots lost with
+ * a TaskManager, freeing), the restart side ({@link JobRestarts}: restart strategy, the failure
+ * that counts, the restart delay), the operator coordinators ({@link JobCoordinators}) and what it
+ * reports ({@link JobReports}: details, result, accumulators).
+ *
+ * <p>Threading: all state, the parts' included, is owned by the JobMaster's main thread; gateway
+ * methods hop onto it. Coordinators run on their own threads ({@link OperatorCoordinatorHolder})
+ * and reach the JobMaster only by posting to its main thread.
  *
  * <p>Life of the job (job status in {@link ExecutionGraph}):
  *
@@ -89,32 +78,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     // Owned by the main thread.
     private ExecutionGraph graph;
-    private ResourceManagerGateway resourceManager;
-    private final LinkedHashMap<String, AssignedSlot[]> slotsByGroup = new LinkedHashMap<>();
-    private final LinkedHashMap<AllocationID, SlotRequest> pendingSlotRequests = new LinkedHashMap<>();
-    private final LinkedHashMap<AllocationID, AssignedSlot> acceptedSlots = new LinkedHashMap<>();
-    private ScheduledFuture<?> slotRequestTimeout;
-    private final List<OperatorCoordinatorHolder> coordinators = new ArrayList<>();
-    private final Map<OperatorID, OperatorCoordinatorHolder> coordinatorsById = new HashMap<>();
-    private final Map<JobVertexID, List<OperatorCoordinatorHolder>> coordinatorsByVertex = new HashMap<>();
-    private AccumulatorAggregator accumulators = new AccumulatorAggregator();
+    private final JobSlots slots;
+    private final JobCoordinators coordinators;
     private final HeartbeatMonitor taskManagerHeartbeats;
-    /** TaskManager id to the address of its gateway, for the TaskManagers that offered slots. */
-    private final Map<String, String> taskManagerAddresses = new HashMap<>();
 
-    private RestartStrategy restartStrategy;
-    /** The current attempt failed and is being cancelled (or waits for its restart): no new failure counts. */
-    private boolean attemptFailing;
-
-    private ScheduledFuture<?> restartTimer;
-    private SerializedThrowable failureCause;
-    private String failedTask;
-    private long failureTimestamp = -1;
-    private long runningSinceMillis = -1;
-    // Written once on the main thread before the result future completes, read after it did.
-    private volatile JobDetails finalDetails;
-
-    private record SlotRequest(String slotSharingGroup, int index, AllocationID allocationId) {}
+    private final JobRestarts restarts;
+    private final JobReports reports;
 
     public JobMaster(JobGraph jobGraph, JobMasterServices services) {
         super(services.rpcService().qualify("jobmaster-" + jobGraph.getJobId()));
@@ -129,6 +98,22 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 this::schedule,
                 System::nanoTime,
                 this::onTaskManagerHeartbeatLost);
+        this.restarts = new JobRestarts(jobGraph, services.clock(), getMainThreadExecutor());
+        this.reports = new JobReports(jobGraph, services.clock(), restarts);
+        this.coordinators =
+                new JobCoordinators(jobGraph, userCodeClassLoader, cause -> runAsync(() -> failJob(cause, null)));
+        this.slots = new JobSlots(
+                jobGraph, services, getAddress(), getMainThreadExecutor(), taskManagerHeartbeats, new JobSlots.Owner() {
+                    @Override
+                    public boolean attemptAwaitsSlots() {
+                        return graph != null && attemptNotDeployed();
+                    }
+
+                    @Override
+                    public void failJob(Throwable cause) {
+                        JobMaster.this.failJob(cause, null);
+                    }
+                });
     }
 
     public JobID getJobId() {
@@ -148,12 +133,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void startJob() {
         try {
-            restartStrategy = services.restartStrategyFactory().get();
+            restarts.start(services.restartStrategyFactory().get());
             graph = new ExecutionGraph(jobGraph);
-            resourceManager =
-                    services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class);
+            slots.connectResourceManager(
+                    services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class));
             taskManagerHeartbeats.start();
-            createCoordinators();
+            coordinators.create();
         } catch (Throwable t) {
             LOG.warn("Job '{}' ({}) could not start", jobGraph.getName(), jobGraph.getJobId(), t);
             if (graph == null) {
@@ -163,178 +148,36 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             return;
         }
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.start();
-        }
+        coordinators.start();
         requestSlots();
-    }
-
-    private void createCoordinators() throws Exception {
-        for (JobVertex v : jobGraph.getVertices()) {
-            for (SerializedValue<OperatorCoordinator.Provider> sp : v.getOperatorCoordinators()) {
-                OperatorCoordinator.Provider provider = sp.deserialize(userCodeClassLoader);
-                OperatorCoordinatorHolder holder = new OperatorCoordinatorHolder(
-                        provider.getOperatorId(),
-                        v.getName(),
-                        userCodeClassLoader,
-                        cause -> runAsync(() -> failJob(cause, null)));
-                holder.create(provider, jobGraph.getJobId(), v.getParallelism());
-                coordinators.add(holder);
-                coordinatorsById.put(provider.getOperatorId(), holder);
-                coordinatorsByVertex
-                        .computeIfAbsent(v.getId(), k -> new ArrayList<>())
-                        .add(holder);
-            }
-        }
     }
 
     // ------------------------------------------------------------------ slots
 
+    /** The current attempt is neither deployed nor failing: it waits for its slots. */
+    private boolean attemptNotDeployed() {
+        return (graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING)
+                && !restarts.isAttemptFailing();
+    }
+
     private void requestSlots() {
         assertRunningInMainThread();
-        for (Map.Entry<String, Integer> group : slotsNeededPerGroup().entrySet()) {
-            slotsByGroup.put(group.getKey(), new AssignedSlot[group.getValue()]);
-            for (int i = 0; i < group.getValue(); i++) {
-                AllocationID id = new AllocationID();
-                pendingSlotRequests.put(id, new SlotRequest(group.getKey(), i, id));
-            }
-        }
         for (Execution e : graph.getCurrentExecutions()) {
             e.transitionState(ExecutionState.SCHEDULED);
         }
-        LOG.info(
-                "Job '{}' ({}) requests {} slots", jobGraph.getName(), jobGraph.getJobId(), pendingSlotRequests.size());
-        for (SlotRequest r : pendingSlotRequests.values()) {
-            requestSlotFromResourceManager(r);
-        }
-        Duration timeout = services.slotRequestTimeout();
-        slotRequestTimeout = schedule(this::onSlotRequestTimeout, timeout);
-    }
-
-    private void requestSlotFromResourceManager(SlotRequest r) {
-        resourceManager
-                .requestSlot(jobGraph.getJobId(), r.allocationId(), getAddress())
-                .whenCompleteAsync(
-                        (ok, error) -> {
-                            if (error != null && pendingSlotRequests.containsKey(r.allocationId())) {
-                                failJob(
-                                        new IllegalStateException(
-                                                "Job '" + jobGraph.getName()
-                                                        + "' could not request slots from the ResourceManager: "
-                                                        + error,
-                                                error),
-                                        null);
-                            }
-                        },
-                        getMainThreadExecutor());
-    }
-
-    /** Slot sharing group to the highest parallelism in it, in order of first appearance. */
-    private LinkedHashMap<String, Integer> slotsNeededPerGroup() {
-        LinkedHashMap<String, Integer> perGroup = new LinkedHashMap<>();
-        for (JobVertex v : jobGraph.getVertices()) {
-            perGroup.merge(v.getSlotSharingGroup(), v.getParallelism(), Math::max);
-        }
-        return perGroup;
+        slots.requestSlots();
     }
 
     @Override
     public CompletableFuture<Collection<SlotOffer>> offerSlots(
             TaskExecutorRegistration taskExecutor, Collection<SlotOffer> offers) {
         return callAsync(() -> {
-            List<SlotOffer> accepted = new ArrayList<>();
-            if (!isWaitingForSlots()) {
-                return accepted;
-            }
-            TaskExecutorGateway gateway =
-                    services.rpcService().connect(taskExecutor.address(), TaskExecutorGateway.class);
-            for (SlotOffer offer : offers) {
-                SlotRequest request = pendingSlotRequests.remove(offer.allocationId());
-                if (request == null) {
-                    continue;
-                }
-                AssignedSlot slot =
-                        new AssignedSlot(offer.allocationId(), offer.slotId(), taskExecutor.dataLocation(), gateway);
-                slotsByGroup.get(request.slotSharingGroup())[request.index()] = slot;
-                acceptedSlots.put(offer.allocationId(), slot);
-                accepted.add(offer);
-            }
-            if (!accepted.isEmpty()) {
-                String tmId = taskExecutor.taskManagerId();
-                taskManagerAddresses.put(tmId, taskExecutor.address());
-                if (!taskManagerHeartbeats.isMonitoring(tmId)) {
-                    taskManagerHeartbeats.monitorTarget(tmId, () -> gateway.heartbeatFromJobManager(getJobId()));
-                }
-            }
-            if (pendingSlotRequests.isEmpty()) {
+            List<SlotOffer> accepted = slots.offerSlots(taskExecutor, offers);
+            if (!accepted.isEmpty() && slots.allSlotsOffered()) {
                 deploy();
             }
             return accepted;
         });
-    }
-
-    /** Slots of the current attempt are requested and it is not deployed (nor failing) yet. */
-    private boolean isWaitingForSlots() {
-        return graph != null
-                && (graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING)
-                && !attemptFailing
-                && !pendingSlotRequests.isEmpty();
-    }
-
-    private void onSlotRequestTimeout() {
-        if (!isWaitingForSlots()) {
-            return;
-        }
-        resourceManager
-                .getClusterOverview()
-                .whenCompleteAsync(
-                        (overview, error) -> {
-                            if (isWaitingForSlots()) {
-                                failJob(new NoResourceAvailableException(slotTimeoutMessage(overview, error)), null);
-                            }
-                        },
-                        getMainThreadExecutor());
-    }
-
-    /**
-     * "Could not acquire the required slots for job 'x' (id) within 10 s: it needs 4 slots (slot
-     * sharing group 'default': 4), the cluster has 2 slots, 2 free." Slots this job already holds
-     * count as free: they are released with the job.
-     */
-    private String slotTimeoutMessage(ClusterOverview overview, Throwable error) {
-        StringBuilder sb = new StringBuilder("Could not acquire the required slots for job '")
-                .append(jobGraph.getName())
-                .append("' (")
-                .append(jobGraph.getJobId())
-                .append(") within ")
-                .append(formatDuration(services.slotRequestTimeout()))
-                .append(": it needs ")
-                .append(jobGraph.getMaximumSlotsNeeded())
-                .append(" slots (");
-        String sep = "";
-        for (Map.Entry<String, Integer> g : slotsNeededPerGroup().entrySet()) {
-            sb.append(sep)
-                    .append("slot sharing group '")
-                    .append(g.getKey())
-                    .append("': ")
-                    .append(g.getValue());
-            sep = ", ";
-        }
-        sb.append("), ");
-        if (overview != null) {
-            sb.append("the cluster has ")
-                    .append(overview.numSlotsTotal())
-                    .append(" slots, ")
-                    .append(overview.numSlotsAvailable() + acceptedSlots.size())
-                    .append(" free.");
-        } else {
-            sb.append("and the ResourceManager did not say how many the cluster has (")
-                    .append(error)
-                    .append(").");
-        }
-        sb.append(" Add TaskManagers or slots ('taskmanager.numberOfTaskSlots'), lower the job's parallelism,"
-                + " or wait for other jobs to end.");
-        return sb.toString();
     }
 
     static String formatDuration(Duration d) {
@@ -352,15 +195,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void deploy() {
         assertRunningInMainThread();
-        cancelSlotRequestTimeout();
+        slots.cancelSlotRequestTimeout();
         List<Execution> executions = graph.getCurrentExecutions();
         for (Execution e : executions) {
-            ExecutionJobVertex v = e.getVertex().getJobVertex();
-            e.assignSlot(slotsByGroup
-                    .get(v.getJobVertex().getSlotSharingGroup())[e.getVertex().getSubtaskIndex()]);
+            e.assignSlot(slots.slotFor(e));
         }
         graph.transitionState(JobStatus.RUNNING);
-        runningSinceMillis = services.clock().millis();
+        reports.jobRunning();
         for (Execution e : executions) {
             TaskDeploymentDescriptor tdd;
             try {
@@ -391,7 +232,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
         if (error != null) {
             e.transitionState(ExecutionState.FAILED);
-            notifyCoordinatorsOfFailure(e, error);
+            coordinators.notifyFailure(e, error);
             failJob(
                     new IllegalStateException(
                             "Could not deploy task '" + e.getVertex().getTaskNameWithSubtask() + "' to TaskManager "
@@ -400,13 +241,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                     describeTask(e));
             return;
         }
-        for (OperatorCoordinatorHolder c : coordinatorsOf(e)) {
-            c.subtaskReady(
-                    e.getVertex().getSubtaskIndex(),
-                    e.getAttemptNumber(),
-                    e.getAttemptId(),
-                    e.getAssignedSlot().taskExecutor());
-        }
+        coordinators.subtaskReady(e);
     }
 
     // ------------------------------------------------------------------ task states
@@ -450,7 +285,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void onExecutionFinished(Execution e, TaskExecutionStateUpdate update) {
         try {
-            accumulators.add(e.getVertex().getTaskNameWithSubtask(), update.accumulators(), userCodeClassLoader);
+            reports.addAccumulators(e.getVertex().getTaskNameWithSubtask(), update.accumulators(), userCodeClassLoader);
         } catch (RuntimeException ex) {
             failJob(ex, describeTask(e));
             return;
@@ -467,13 +302,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 ? update.error()
                 : new IllegalStateException(
                         "Task '" + e.getVertex().getTaskNameWithSubtask() + "' failed without reporting an error");
-        notifyCoordinatorsOfFailure(e, cause);
+        coordinators.notifyFailure(e, cause);
         failJob(cause, describeTask(e));
         checkAllTerminal();
     }
 
     private void onExecutionCanceled(Execution e) {
-        notifyCoordinatorsOfFailure(
+        coordinators.notifyFailure(
                 e, new IllegalStateException("Task '" + e.getVertex().getTaskNameWithSubtask() + "' was cancelled"));
         if (graph.getState() == JobStatus.RUNNING) {
             failJob(
@@ -492,41 +327,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     // ------------------------------------------------------------------ failure and cancellation
 
-    /** Fails the job unless it already fails, is cancelled or ended: the first failure wins. */
+    /**
+     * Fails the job unless it already fails, is cancelled or ended: the first failure wins. Asks
+     * the restart strategy: RESTARTING (the restart follows when every execution ended and the
+     * delay passed) or FAILING. Either way the current attempt is cancelled.
+     */
     private void failJob(Throwable cause, String task) {
         assertRunningInMainThread();
         JobStatus status = graph.getState();
         if ((status != JobStatus.CREATED && status != JobStatus.RUNNING && status != JobStatus.RESTARTING)
-                || attemptFailing) {
+                || restarts.isAttemptFailing()) {
             LOG.debug("Job '{}' is {}; not failing it again with {}", jobGraph.getName(), status, cause.toString());
             return;
         }
-        failureCause = cause instanceof SerializedThrowable st ? st : new SerializedThrowable(cause);
-        failedTask = task;
-        failureTimestamp = services.clock().millis();
-        LOG.info(
-                "Job '{}' ({}) fails{}: {}",
-                jobGraph.getName(),
-                jobGraph.getJobId(),
-                task == null ? "" : " because task '" + task + "' failed",
-                failureCause.getMessage());
-        handleFailure(cause);
-    }
-
-    /**
-     * Asks the restart strategy: RESTARTING (the restart follows when every execution ended and the
-     * delay passed) or FAILING. Either way the current attempt is cancelled.
-     */
-    private void handleFailure(Throwable cause) {
-        attemptFailing = true;
-        restartStrategy.notifyFailure(cause);
-        if (restartStrategy.canRestart()) {
-            LOG.info(
-                    "Job '{}' ({}) restarts in {} ({})",
-                    jobGraph.getName(),
-                    jobGraph.getJobId(),
-                    formatDuration(restartStrategy.getBackoffTime()),
-                    restartStrategy);
+        if (restarts.attemptFailed(cause, task)) {
             if (graph.getState() != JobStatus.RESTARTING) {
                 graph.transitionState(JobStatus.RESTARTING);
             }
@@ -537,43 +351,28 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         checkAllTerminal();
     }
 
-    /** The failed attempt ended: restart after the strategy's delay. */
-    private void scheduleRestart() {
-        if (restartTimer == null) {
-            restartTimer = schedule(this::restart, restartStrategy.getBackoffTime());
-        }
-    }
-
     /**
      * A new attempt from scratch: every slot freed, fresh coordinators and accumulators, a new
      * attempt of every subtask, new slot requests.
      */
     private void restart() {
-        restartTimer = null;
-        if (graph.getState() != JobStatus.RESTARTING || !attemptFailing) {
+        if (graph.getState() != JobStatus.RESTARTING || !restarts.isAttemptFailing()) {
             return; // cancelled meanwhile
         }
-        releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") restarts");
-        slotsByGroup.clear();
-        accumulators = new AccumulatorAggregator();
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.close();
-        }
-        coordinators.clear();
-        coordinatorsById.clear();
-        coordinatorsByVertex.clear();
+        slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") restarts");
+        slots.clearAssignments();
+        reports.newAttempt();
+        coordinators.closeAndClear();
         graph.resetForRestart();
-        attemptFailing = false;
+        restarts.newAttempt();
         LOG.info("Job '{}' ({}) restarts now", jobGraph.getName(), jobGraph.getJobId());
         try {
-            createCoordinators();
+            coordinators.create();
         } catch (Throwable t) {
             failJob(t, null);
             return;
         }
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.start();
-        }
+        coordinators.start();
         requestSlots();
     }
 
@@ -602,37 +401,19 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
      */
     private void onTaskManagerLost(String taskManagerId, String reason, Collection<AllocationID> allocationIds) {
         assertRunningInMainThread();
-        taskManagerHeartbeats.unmonitorTarget(taskManagerId);
-        String address = taskManagerAddresses.remove(taskManagerId);
-        for (AllocationID id : allocationIds) {
-            SlotRequest pending = pendingSlotRequests.get(id);
-            if (pending != null) {
-                LOG.info(
-                        "Slot request {} of job '{}' was matched on lost TaskManager {}; asking again",
-                        id,
-                        jobGraph.getName(),
-                        taskManagerId);
-                requestSlotFromResourceManager(pending);
-            }
-        }
-        List<AssignedSlot> lost = new ArrayList<>();
-        for (Iterator<AssignedSlot> it = acceptedSlots.values().iterator(); it.hasNext(); ) {
-            AssignedSlot slot = it.next();
-            if (slot.taskManagerId().equals(taskManagerId)) {
-                lost.add(slot);
-                it.remove();
-            }
-        }
+        JobSlots.LostTaskManager lostTaskManager = slots.taskManagerLost(taskManagerId, allocationIds);
+        List<AssignedSlot> lost = lostTaskManager.slots();
+        String address = lostTaskManager.address();
         if (lost.isEmpty()) {
             return;
         }
         String message =
                 "TaskManager " + taskManagerId + (address == null ? "" : " (" + address + ")") + " is lost: " + reason;
         LOG.warn("Job '{}' ({}): {}", jobGraph.getName(), jobGraph.getJobId(), message);
-        if ((graph.getState() == JobStatus.CREATED || graph.getState() == JobStatus.RESTARTING) && !attemptFailing) {
+        if (attemptNotDeployed()) {
             // Nothing deployed yet: ask for the lost slots again instead of failing the attempt.
             for (AssignedSlot slot : lost) {
-                requestAgain(slot);
+                slots.requestAgain(slot);
             }
             return;
         }
@@ -649,7 +430,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 e.transitionState(ExecutionState.CANCELED); // it will never report
             } else {
                 e.transitionState(ExecutionState.FAILED);
-                notifyCoordinatorsOfFailure(e, cause);
+                coordinators.notifyFailure(e, cause);
                 if (firstFailed == null) {
                     firstFailed = e;
                 }
@@ -657,22 +438,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
         failJob(cause, firstFailed == null ? null : describeTask(firstFailed));
         checkAllTerminal();
-    }
-
-    /** Puts the request an accepted (now lost) slot fulfilled back into the queue, under a new allocation. */
-    private void requestAgain(AssignedSlot lostSlot) {
-        for (Map.Entry<String, AssignedSlot[]> group : slotsByGroup.entrySet()) {
-            AssignedSlot[] slots = group.getValue();
-            for (int i = 0; i < slots.length; i++) {
-                if (slots[i] == lostSlot) {
-                    slots[i] = null;
-                    AllocationID id = new AllocationID();
-                    SlotRequest request = new SlotRequest(group.getKey(), i, id);
-                    pendingSlotRequests.put(id, request);
-                    requestSlotFromResourceManager(request);
-                }
-            }
-        }
     }
 
     @Override
@@ -683,7 +448,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             JobStatus status = graph.getState();
             if (status == JobStatus.CREATED || status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
-                cancelRestartTimer();
+                restarts.cancelRestartTimer();
                 graph.transitionState(JobStatus.CANCELLING);
                 cancelAllExecutions();
                 checkAllTerminal();
@@ -693,11 +458,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     private void cancelAllExecutions() {
-        cancelSlotRequestTimeout();
-        for (AllocationID id : pendingSlotRequests.keySet()) {
-            resourceManager.cancelSlotRequest(id);
-        }
-        pendingSlotRequests.clear();
+        slots.cancelPendingRequests();
         for (Execution e : graph.getCurrentExecutions()) {
             switch (e.getState()) {
                 case CREATED, SCHEDULED -> e.transitionState(ExecutionState.CANCELED);
@@ -734,8 +495,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             completeJob(JobStatus.FAILED);
         } else if (status == JobStatus.CANCELLING) {
             completeJob(JobStatus.CANCELED);
-        } else if (status == JobStatus.RESTARTING && attemptFailing) {
-            scheduleRestart();
+        } else if (status == JobStatus.RESTARTING && restarts.isAttemptFailing()) {
+            restarts.scheduleRestart(this::restart);
         }
     }
 
@@ -749,27 +510,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             if (e == null) {
                 throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' has no task attempt " + attemptId);
             }
-            OperatorCoordinatorHolder holder = coordinatorsById.get(operatorId);
-            if (holder == null) {
-                throw new IllegalArgumentException("Job '" + jobGraph.getName() + "' has no coordinator for operator "
-                        + operatorId + " (event from task '" + e.getVertex().getTaskNameWithSubtask() + "')");
-            }
-            if (!e.getState().isTerminal()) {
-                holder.handleEventFromOperator(e.getVertex().getSubtaskIndex(), e.getAttemptNumber(), event);
-            }
+            coordinators.handleEventFromOperator(e, operatorId, event);
             return null;
         });
-    }
-
-    private List<OperatorCoordinatorHolder> coordinatorsOf(Execution e) {
-        return coordinatorsByVertex.getOrDefault(
-                e.getVertex().getJobVertex().getJobVertex().getId(), List.of());
-    }
-
-    private void notifyCoordinatorsOfFailure(Execution e, Throwable reason) {
-        for (OperatorCoordinatorHolder c : coordinatorsOf(e)) {
-            c.executionAttemptFailed(e.getVertex().getSubtaskIndex(), e.getAttemptNumber(), reason);
-        }
     }
 
     // ------------------------------------------------------------------ status and end
@@ -781,7 +524,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     @Override
     public CompletableFuture<JobDetails> requestJobDetails() {
-        return callAsync(this::snapshotDetails);
+        return callAsync(() -> reports.snapshot(graph));
     }
 
     /**
@@ -789,134 +532,34 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
      * thread once {@link #getResultFuture()} completed.
      */
     public JobDetails getFinalJobDetails() {
-        return finalDetails;
-    }
-
-    private JobDetails snapshotDetails() {
-        List<JobDetails.VertexDetails> vertices = new ArrayList<>();
-        for (JobVertex v : jobGraph.getVertices()) {
-            Map<ExecutionState, Integer> counts = new EnumMap<>(ExecutionState.class);
-            for (ExecutionState s : ExecutionState.values()) {
-                counts.put(s, 0);
-            }
-            ExecutionJobVertex ejv = graph == null ? null : graph.getVertex(v.getId());
-            if (ejv == null) {
-                counts.put(ExecutionState.CREATED, v.getParallelism());
-            } else {
-                for (ExecutionVertex subtask : ejv.getSubtasks()) {
-                    counts.merge(subtask.getCurrentExecution().getState(), 1, Integer::sum);
-                }
-            }
-            vertices.add(new JobDetails.VertexDetails(
-                    v.getId(),
-                    v.getName(),
-                    v.getParallelism(),
-                    v.getMaxParallelism(),
-                    Collections.unmodifiableMap(counts)));
-        }
-        return new JobDetails(
-                jobGraph.getJobId(),
-                jobGraph.getName(),
-                graph == null ? JobStatus.CREATED : graph.getState(),
-                List.copyOf(vertices),
-                failureCause,
-                failedTask,
-                failureTimestamp);
+        return reports.finalDetails();
     }
 
     private void completeJob(JobStatus terminal) {
         assertRunningInMainThread();
         graph.transitionState(terminal);
-        long netRuntime = runningSinceMillis < 0 ? 0 : services.clock().millis() - runningSinceMillis;
-        SerializedValue<Map<String, Object>> accumulatorResults;
-        try {
-            accumulatorResults = accumulators.results();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not serialize the accumulator results of job '{}'", jobGraph.getName(), e);
-            accumulatorResults = SerializedValue.of(new HashMap<>());
-        }
-        JobResult result = new JobResult(
-                jobGraph.getJobId(),
-                jobGraph.getName(),
-                terminal,
-                netRuntime,
-                accumulatorResults,
-                terminal == JobStatus.FAILED ? failureCause : null,
-                terminal == JobStatus.FAILED ? failedTask : null);
+        JobResult result = reports.result(terminal);
         releaseResources(terminal);
         shutDown(result);
     }
 
     /** The JobGraph could not even be expanded: the job fails before it had a status. */
     private void completeWithoutGraph(Throwable cause) {
-        JobResult result = new JobResult(
-                jobGraph.getJobId(),
-                jobGraph.getName(),
-                JobStatus.FAILED,
-                0,
-                SerializedValue.of(new HashMap<>()),
-                new SerializedThrowable(cause),
-                null);
-        failureCause = result.failureCause();
-        failureTimestamp = services.clock().millis();
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.close();
-        }
+        JobResult result = reports.resultWithoutGraph(cause);
+        restarts.failedWithoutGraph(result.failureCause());
+        coordinators.close();
         shutDown(result);
     }
 
     private void releaseResources(JobStatus terminal) {
-        cancelRestartTimer();
-        releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal);
+        restarts.cancelRestartTimer();
+        slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal);
         taskManagerHeartbeats.stop();
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.close();
-        }
-    }
-
-    /** Drops waiting slot requests and frees every accepted slot; stops watching the TaskManagers. */
-    private void releaseSlots(String cause) {
-        cancelSlotRequestTimeout();
-        for (AllocationID id : pendingSlotRequests.keySet()) {
-            resourceManager.cancelSlotRequest(id);
-        }
-        pendingSlotRequests.clear();
-        for (AssignedSlot slot : acceptedSlots.values()) {
-            slot.taskExecutor().freeSlot(slot.allocationId(), cause).whenComplete((ok, error) -> {
-                if (error != null) {
-                    LOG.debug(
-                            "Could not free slot {} on TaskManager {}: {}",
-                            slot.slotId(),
-                            slot.taskManagerId(),
-                            error.toString());
-                }
-            });
-        }
-        acceptedSlots.clear();
-        for (String tm : taskManagerHeartbeats.getMonitoredTargets()) {
-            taskManagerHeartbeats.unmonitorTarget(tm);
-        }
-        taskManagerAddresses.clear();
-    }
-
-    private void cancelRestartTimer() {
-        if (restartTimer != null) {
-            restartTimer.cancel(false);
-            restartTimer = null;
-        }
+        coordinators.close();
     }
 
     private void shutDown(JobResult result) {
-        JobDetails now = snapshotDetails();
-        // A job that finished or was cancelled after restarts keeps its last failure for /exceptions.
-        finalDetails = new JobDetails(
-                now.jobId(),
-                now.jobName(),
-                result.status(),
-                now.vertices(),
-                now.failureCause(),
-                now.failedTask(),
-                now.failureTimestamp());
+        reports.recordFinalDetails(graph, result);
         services.rpcService().unregister(getAddress());
         resultFuture.complete(result);
         stopMainThread();
@@ -927,18 +570,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
      * after cancelling did not end the job in time.
      */
     public void shutdownNow() {
-        for (OperatorCoordinatorHolder c : coordinators) {
-            c.shutdownNow();
-        }
+        coordinators.shutdownNow();
         runAsync(taskManagerHeartbeats::stop);
         services.rpcService().unregister(getAddress());
         getMainThreadExecutor().shutdownNow(Duration.ofMillis(100));
-    }
-
-    private void cancelSlotRequestTimeout() {
-        if (slotRequestTimeout != null) {
-            slotRequestTimeout.cancel(false);
-            slotRequestTimeout = null;
-        }
     }
 }
