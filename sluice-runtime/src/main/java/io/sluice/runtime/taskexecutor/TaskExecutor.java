@@ -17,7 +17,6 @@ import io.sluice.runtime.network.NetworkEnvironment;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
-import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.resourcemanager.SlotID;
 import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
 import io.sluice.runtime.rpc.RpcConnectionException;
@@ -29,7 +28,6 @@ import io.sluice.runtime.taskmanager.TaskManagerActions;
 import io.sluice.runtime.util.SerializedValue;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,13 +67,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
     private final TaskExecutorConfiguration config;
     private final RpcService rpcService;
-    private final String resourceManagerAddress;
     private final TaskFactory taskFactory;
     private final NetworkEnvironment network;
-    private final ClassLoader systemClassLoader;
     private final TaskExecutorRegistration registration;
-    private final LibraryCacheManager libraryCache;
-    private volatile UserJarResolver userJarResolver;
+    private final UserCodeLeases userCode;
+    private final ResourceManagerConnection resourceManager;
 
     /** Finds the local file of a user jar by its blob key (verifying its checksum). */
     @FunctionalInterface
@@ -83,25 +79,15 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         Path resolve(BlobKey key) throws IOException;
     }
 
-    /** Owned by the main thread: the class loader lease of each task of a job with jars. */
-    private final Map<ExecutionAttemptID, LibraryCacheManager.Lease> leases = new HashMap<>();
-
     // Owned by the main thread.
     private final TaskSlot[] slots;
     private final Map<ExecutionAttemptID, TaskSlot> slotOfTask = new HashMap<>();
-    private ResourceManagerGateway resourceManager;
     private boolean closed;
-    private final HeartbeatMonitor resourceManagerHeartbeat;
     private final HeartbeatMonitor jobManagerHeartbeats;
-    private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
-    private int failedRegistrationAttempts;
     /** Test hook: set by {@link #simulateCrash()} or {@link #simulateHang()}; from then on nothing goes in or out. */
     private volatile boolean crashed;
     /** With {@link #crashed}: calls never answer (a hung process) instead of failing (a dead one). */
     private volatile boolean hung;
-
-    private static final String RESOURCE_MANAGER_TARGET = "resourcemanager";
-    private static final long MAX_REGISTRATION_BACKOFF_MILLIS = 5000;
 
     /** One slot; owned by the main thread. */
     private static final class TaskSlot {
@@ -148,12 +134,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         super(config.address());
         this.config = config;
         this.rpcService = rpcService;
-        this.resourceManagerAddress = resourceManagerAddress;
         this.taskFactory = taskFactory;
         this.network = new NetworkEnvironment(config.networkConfig(), config.taskManagerId(), partitionDirectory);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        this.systemClassLoader = context != null ? context : TaskExecutor.class.getClassLoader();
-        this.libraryCache = new LibraryCacheManager(systemClassLoader);
+        this.userCode = new UserCodeLeases(
+                config.taskManagerId(), context != null ? context : TaskExecutor.class.getClassLoader());
         this.registration = new TaskExecutorRegistration(
                 config.taskManagerId(),
                 config.address(),
@@ -169,13 +154,23 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new TaskSlot(new SlotID(config.taskManagerId(), i));
         }
-        this.resourceManagerHeartbeat = new HeartbeatMonitor(
-                "TaskExecutor " + config.taskManagerId(),
-                config.heartbeatSettings(),
+        this.resourceManager = new ResourceManagerConnection(
+                config,
+                rpcService,
+                resourceManagerAddress,
+                registration,
                 getMainThreadExecutor(),
-                this::schedule,
-                System::nanoTime,
-                (id, loss) -> onResourceManagerLost(loss));
+                new ResourceManagerConnection.Owner() {
+                    @Override
+                    public boolean isStopped() {
+                        return closed || crashed;
+                    }
+
+                    @Override
+                    public void assertRunningInMainThread() {
+                        TaskExecutor.this.assertRunningInMainThread();
+                    }
+                });
         this.jobManagerHeartbeats = new HeartbeatMonitor(
                 "TaskExecutor " + config.taskManagerId(),
                 config.heartbeatSettings(),
@@ -203,74 +198,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
      */
     public CompletableFuture<Void> start() {
         runAsync(() -> {
-            resourceManagerHeartbeat.start();
             jobManagerHeartbeats.start();
-            registerAtResourceManager();
+            resourceManager.start();
         });
-        return firstRegistration;
-    }
-
-    private void registerAtResourceManager() {
-        assertRunningInMainThread();
-        if (closed || crashed) {
-            return;
-        }
-        resourceManagerHeartbeat.unmonitorTarget(RESOURCE_MANAGER_TARGET);
-        // Resolve first: a restarted JobManager's ResourceManager has a new fencing token.
-        CompletableFuture<String> resolved;
-        try {
-            resolved = rpcService.resolve(resourceManagerAddress);
-        } catch (RuntimeException e) {
-            retryRegistration(e);
-            return;
-        }
-        resolved.thenCompose(address -> {
-                    ResourceManagerGateway gateway = rpcService.connect(address, ResourceManagerGateway.class);
-                    return gateway.registerTaskExecutor(registration).thenApply(ok -> gateway);
-                })
-                .whenCompleteAsync(
-                        (rm, error) -> {
-                            if (closed || crashed) {
-                                return;
-                            }
-                            if (error != null) {
-                                retryRegistration(error);
-                                return;
-                            }
-                            resourceManager = rm;
-                            failedRegistrationAttempts = 0;
-                            resourceManagerHeartbeat.monitorTarget(RESOURCE_MANAGER_TARGET, null);
-                            LOG.info(
-                                    "TaskExecutor {} registered at ResourceManager {}",
-                                    config.taskManagerId(),
-                                    resourceManagerAddress);
-                            firstRegistration.complete(null);
-                        },
-                        getMainThreadExecutor());
-    }
-
-    private void retryRegistration(Throwable error) {
-        long delay = Math.min(100L << Math.min(failedRegistrationAttempts, 10), MAX_REGISTRATION_BACKOFF_MILLIS);
-        failedRegistrationAttempts++;
-        LOG.info(
-                "TaskExecutor {} could not register at ResourceManager {} (attempt {}): {}; trying again in {} ms",
-                config.taskManagerId(),
-                resourceManagerAddress,
-                failedRegistrationAttempts,
-                error.toString(),
-                delay);
-        schedule(this::registerAtResourceManager, Duration.ofMillis(delay));
-    }
-
-    private void onResourceManagerLost(HeartbeatLoss loss) {
-        if (closed || crashed) {
-            return;
-        }
-        LOG.warn(
-                "TaskExecutor {}: {}; registering again",
-                config.taskManagerId(),
-                loss.describe("ResourceManager " + resourceManagerAddress));
-        registerAtResourceManager();
+        return resourceManager.firstRegistration();
     }
 
     private void onJobManagerLost(String jobId, HeartbeatLoss loss) {
@@ -293,7 +224,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             return unreachable();
         }
         return callAsync(() -> {
-            resourceManagerHeartbeat.receiveHeartbeat(RESOURCE_MANAGER_TARGET);
+            resourceManager.receiveHeartbeat();
             return report(null);
         });
     }
@@ -343,7 +274,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         crashed = true;
         LOG.warn("TaskExecutor {} simulates a {}", config.taskManagerId(), hang ? "hang" : "crash");
         runAsync(() -> {
-            resourceManagerHeartbeat.stop();
+            resourceManager.stop();
             jobManagerHeartbeats.stop();
             for (TaskSlot slot : slots) {
                 for (TaskHandle task : slot.tasks.values()) {
@@ -443,12 +374,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
             if (slot.state == TaskSlotState.ALLOCATED) {
                 slot.transitionTo(TaskSlotState.ACTIVE);
             }
-            ClassLoader userCodeClassLoader = systemClassLoader;
-            if (!tdd.userJarBlobKeys().isEmpty()) {
-                LibraryCacheManager.Lease lease = registerUserCode(tdd.jobId(), tdd.userJarBlobKeys());
-                leases.put(tdd.attemptId(), lease);
-                userCodeClassLoader = lease.getClassLoader();
-            }
+            ClassLoader userCodeClassLoader = userCode.acquire(tdd.attemptId(), tdd.jobId(), tdd.userJarBlobKeys());
             TaskHandle task;
             try {
                 task = taskFactory.create(
@@ -458,7 +384,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                         userCodeClassLoader,
                         new ForwardingTaskActions(slot.jobMaster));
             } catch (RuntimeException | Error e) {
-                releaseLease(tdd.attemptId());
+                userCode.release(tdd.attemptId());
                 throw e;
             }
             slot.tasks.put(tdd.attemptId(), task);
@@ -531,23 +457,22 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                 return null;
             }
             closed = true;
-            resourceManagerHeartbeat.stop();
+            resourceManager.stop();
             jobManagerHeartbeats.stop();
             for (TaskSlot slot : slots) {
                 for (TaskHandle task : slot.tasks.values()) {
                     task.cancelExecution();
                 }
             }
-            if (resourceManager != null && !crashed) {
-                resourceManager.unregisterTaskExecutor(config.taskManagerId());
+            if (resourceManager.gateway() != null && !crashed) {
+                resourceManager.gateway().unregisterTaskExecutor(config.taskManagerId());
             }
             try {
                 network.close();
             } catch (RuntimeException e) {
                 LOG.warn("Closing the network of TaskManager {} failed", config.taskManagerId(), e);
             }
-            leases.clear();
-            libraryCache.shutdown();
+            userCode.shutdown();
             LOG.info("TaskExecutor {} closed", config.taskManagerId());
             return null;
         });
@@ -559,39 +484,12 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
      * a job with jars fails to deploy.
      */
     public void setUserJarResolver(UserJarResolver resolver) {
-        this.userJarResolver = resolver;
+        userCode.setUserJarResolver(resolver);
     }
 
     /** Jobs that currently hold a user-code class loader here (for tests). */
     public int getNumberOfJobsWithUserCodeClassLoader() {
-        return libraryCache.getNumberOfRegisteredJobs();
-    }
-
-    private LibraryCacheManager.Lease registerUserCode(JobID jobId, List<String> userJarBlobKeys) {
-        UserJarResolver resolver = userJarResolver;
-        if (resolver == null) {
-            throw new IllegalStateException("Job " + jobId + " has jars " + userJarBlobKeys + " but TaskManager "
-                    + config.taskManagerId() + " has no blob store to fetch them from");
-        }
-        List<Path> jars = new ArrayList<>();
-        for (String key : userJarBlobKeys) {
-            try {
-                jars.add(resolver.resolve(BlobKey.fromString(key)));
-            } catch (IOException e) {
-                throw new IllegalStateException(
-                        "TaskManager " + config.taskManagerId() + " cannot fetch jar " + key + " of job " + jobId + ": "
-                                + e,
-                        e);
-            }
-        }
-        return libraryCache.register(jobId, jars);
-    }
-
-    private void releaseLease(ExecutionAttemptID attemptId) {
-        LibraryCacheManager.Lease lease = leases.remove(attemptId);
-        if (lease != null) {
-            lease.release();
-        }
+        return userCode.getNumberOfRegisteredJobs();
     }
 
     private void free(TaskSlot slot) {
@@ -610,14 +508,14 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         if (jobId != null && !holdsSlotFor(jobId)) {
             jobManagerHeartbeats.unmonitorTarget(jobId.toString());
         }
-        if (resourceManager != null && !closed && !crashed) {
-            resourceManager.notifySlotAvailable(slot.id, allocationId);
+        if (resourceManager.gateway() != null && !closed && !crashed) {
+            resourceManager.gateway().notifySlotAvailable(slot.id, allocationId);
         }
     }
 
     private void onTaskStateUpdate(TaskExecutionStateUpdate update) {
         if (update.state().isTerminal()) {
-            releaseLease(update.attemptId());
+            userCode.release(update.attemptId());
             TaskSlot slot = slotOfTask.remove(update.attemptId());
             if (slot != null) {
                 slot.tasks.remove(update.attemptId());
