@@ -6,8 +6,6 @@ import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.deployment.ProducerLocation;
 import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
 import io.sluice.runtime.execution.TaskExecutionStateUpdate;
-import io.sluice.runtime.execution.librarycache.ChildFirstClassLoader;
-import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
 import io.sluice.runtime.heartbeat.HeartbeatLoss;
 import io.sluice.runtime.heartbeat.HeartbeatMonitor;
 import io.sluice.runtime.jobmaster.JobMasterGateway;
@@ -24,13 +22,11 @@ import io.sluice.runtime.rpc.RpcEndpoint;
 import io.sluice.runtime.rpc.RpcService;
 import io.sluice.runtime.taskmanager.TaskFactory;
 import io.sluice.runtime.taskmanager.TaskHandle;
-import io.sluice.runtime.taskmanager.TaskManagerActions;
 import io.sluice.runtime.util.SerializedValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,24 +39,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: slots and the task table are owned by the TaskExecutor's main thread; gateway
  * methods hop onto it. Tasks run on their own threads and report through a
- * {@link TaskManagerActions} that forwards straight to the task's JobMaster gateway (non-blocking)
- * and hops onto the main thread only to drop the task from the table when it ends.
+ * {@link ForwardingTaskActions} that forwards straight to the task's JobMaster gateway
+ * (non-blocking) and hops onto the main thread only to drop the task from the table when it ends.
  *
  * <p>Slots: {@link #requestSlot} allocates a slot and offers it to the JobMaster; a rejected offer
- * or {@link #freeSlot} makes it free again and tells the ResourceManager. User code: a job without
- * jars runs with the class loader that created the TaskExecutor; a job with jars (blob keys in its
- * deployment descriptor) gets one {@link ChildFirstClassLoader} per job from a
- * {@link LibraryCacheManager}, over the jar files a {@link UserJarResolver} finds (checksum-verified).
- * Each task holds a lease on it, given back when the task reaches a terminal state, so the loader is
- * closed when the job's last task ends on this TaskExecutor.
+ * or {@link #freeSlot} makes it free again and tells the ResourceManager.
  *
- * <p>Registration and heartbeats: {@link #start()} registers with the ResourceManager and retries
- * with a growing delay (100 ms up to 5 s) until it succeeds. The ResourceManager and the JobMasters
- * this TaskExecutor holds slots for send heartbeats ({@link #heartbeatFromResourceManager},
- * {@link #heartbeatFromJobManager}); two passive {@link HeartbeatMonitor}s watch them. A
- * ResourceManager silent for {@code heartbeat.timeout} (it restarted or dropped us) makes this
- * TaskExecutor register again, keeping its slots, which its next heartbeat answer reports. A
- * silent JobMaster makes it fail that job's tasks here and free its slots.
+ * <p>The parts, each owned by the main thread:
+ * <ul>
+ *   <li>{@link ResourceManagerConnection}: registration with retries, re-registration when the
+ *       ResourceManager falls silent, its heartbeats;
+ *   <li>{@link UserCodeLeases}: one user-code class loader per job with jars, leased per task;
+ *   <li>{@link TaskSlot}: one slot and its tasks.
+ * </ul>
+ * The JobMasters this TaskExecutor holds slots for send heartbeats ({@link
+ * #heartbeatFromJobManager}), watched by a passive {@link HeartbeatMonitor}: a silent JobMaster
+ * makes it fail that job's tasks here and free its slots.
  */
 public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
@@ -88,30 +82,6 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private volatile boolean crashed;
     /** With {@link #crashed}: calls never answer (a hung process) instead of failing (a dead one). */
     private volatile boolean hung;
-
-    /** One slot; owned by the main thread. */
-    private static final class TaskSlot {
-        final SlotID id;
-        TaskSlotState state = TaskSlotState.FREE;
-        AllocationID allocationId;
-        JobID jobId;
-        String jobMasterAddress;
-        JobMasterGateway jobMaster;
-        final Map<ExecutionAttemptID, TaskHandle> tasks = new LinkedHashMap<>();
-
-        TaskSlot(SlotID id) {
-            this.id = id;
-        }
-
-        void transitionTo(TaskSlotState target) {
-            if (!state.successors().contains(target)) {
-                throw new IllegalStateException("Slot " + id + " cannot go from " + state + " to " + target
-                        + " (allocation " + allocationId + ")");
-            }
-            LOG.debug("Slot {} {} -> {} (allocation {}, job {})", id, state, target, allocationId, jobId);
-            state = target;
-        }
-    }
 
     public TaskExecutor(
             TaskExecutorConfiguration config,
@@ -382,7 +352,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                         config.taskManagerId(),
                         network,
                         userCodeClassLoader,
-                        new ForwardingTaskActions(slot.jobMaster));
+                        new ForwardingTaskActions(
+                                slot.jobMaster, () -> crashed, update -> runAsync(() -> onTaskStateUpdate(update))));
             } catch (RuntimeException | Error e) {
                 userCode.release(tdd.attemptId());
                 throw e;
@@ -559,51 +530,6 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     private void checkNotClosed() {
         if (closed) {
             throw new IllegalStateException("TaskManager " + config.taskManagerId() + " is shutting down");
-        }
-    }
-
-    /**
-     * Forwards a task's reports to its JobMaster. Called on the task thread: only non-blocking
-     * gateway calls and a hop onto the TaskExecutor's main thread.
-     */
-    private final class ForwardingTaskActions implements TaskManagerActions {
-        private final JobMasterGateway jobMaster;
-
-        ForwardingTaskActions(JobMasterGateway jobMaster) {
-            this.jobMaster = jobMaster;
-        }
-
-        @Override
-        public void updateTaskExecutionState(TaskExecutionStateUpdate update) {
-            if (crashed) {
-                return; // a dead process reports nothing
-            }
-            jobMaster.updateTaskExecutionState(update).whenComplete((ok, error) -> {
-                if (error != null) {
-                    LOG.debug(
-                            "State {} of task {} not delivered to its JobMaster: {}",
-                            update.state(),
-                            update.attemptId(),
-                            error.toString());
-                }
-            });
-            if (update.state().isTerminal()) {
-                runAsync(() -> onTaskStateUpdate(update));
-            }
-        }
-
-        @Override
-        public void sendOperatorEventToCoordinator(
-                ExecutionAttemptID attempt, OperatorID operator, SerializedValue<OperatorEvent> event) {
-            if (crashed) {
-                return;
-            }
-            jobMaster.sendOperatorEventToCoordinator(attempt, operator, event).whenComplete((ok, error) -> {
-                if (error != null) {
-                    LOG.debug(
-                            "Event of task {} for operator {} not delivered: {}", attempt, operator, error.toString());
-                }
-            });
         }
     }
 
