@@ -54,12 +54,54 @@ public final class ConfigOptionRegistry {
             of(RpcOptions.REGISTRATION_TIMEOUT, ", greater than 0", ConfigOptionRegistry::positiveDuration),
             of(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, ", greater than 0", ConfigOptionRegistry::positiveDuration),
             of(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, ", greater than 0", ConfigOptionRegistry::positiveDuration),
-            of(RestartStrategyOptions.RESTART_STRATEGY, ": none, off, disable, fixed-delay or fixeddelay", v -> List.of(
-                            "none", "off", "disable", "fixed-delay", "fixeddelay")
-                    .contains(((String) v).trim().toLowerCase(Locale.ROOT))),
+            of(
+                    RestartStrategyOptions.RESTART_STRATEGY,
+                    ": none, off, disable, fixed-delay, fixeddelay, failure-rate, failurerate, exponential-delay or"
+                            + " exponentialdelay",
+                    v -> List.of(
+                                    "none",
+                                    "off",
+                                    "disable",
+                                    "fixed-delay",
+                                    "fixeddelay",
+                                    "failure-rate",
+                                    "failurerate",
+                                    "exponential-delay",
+                                    "exponentialdelay")
+                            .contains(((String) v).trim().toLowerCase(Locale.ROOT))),
             of(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, ", 0 or more", v -> (int) v >= 0),
             of(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, ", 0 or more", v -> !((Duration) v)
                     .isNegative()),
+            of(
+                    RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL,
+                    ", at least 1",
+                    v -> (int) v >= 1),
+            of(
+                    RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL,
+                    ", greater than 0",
+                    ConfigOptionRegistry::positiveDuration),
+            of(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_DELAY, ", 0 or more", v -> !((Duration) v)
+                    .isNegative()),
+            of(
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                    ", 0 or more",
+                    v -> !((Duration) v).isNegative()),
+            of(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, ", 0 or more", v -> !((Duration)
+                            v)
+                    .isNegative()),
+            of(
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER,
+                    ", at least 1",
+                    v -> (double) v >= 1),
+            of(
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+                    ", 0 or more",
+                    v -> !((Duration) v).isNegative()),
+            of(
+                    RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR,
+                    ", from 0 to 1",
+                    v -> (double) v >= 0 && (double) v <= 1),
+            of(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, ", at least 1", v -> (int) v >= 1),
             notBlank(TaskManagerOptions.HOST),
             notBlank(TaskManagerOptions.RESOURCE_ID),
             port(TaskManagerOptions.RPC_PORT),

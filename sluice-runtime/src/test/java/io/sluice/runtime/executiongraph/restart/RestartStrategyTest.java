@@ -63,11 +63,11 @@ class RestartStrategyTest {
     @Test
     void whenTheTypeIsUnknown_thenTheErrorNamesTheKeyAndTheKnownTypes() {
         Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "failure-rate");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "sometimes");
 
         assertThatThrownBy(() -> RestartStrategy.fromConfiguration(conf))
                 .isExactlyInstanceOf(IllegalConfigurationException.class)
-                .hasMessage("Unknown 'restart-strategy.type': 'failure-rate'; expected 'none' or 'fixed-delay' (the"
-                        + " other strategies of Flink are not built yet)");
+                .hasMessage("Unknown 'restart-strategy.type': 'sometimes'; expected 'none', 'fixed-delay',"
+                        + " 'failure-rate' or 'exponential-delay'");
     }
 }
