@@ -415,7 +415,10 @@ class RemoteChannelExchangeTest {
         SingleInputGate gate = consumerTm.createInputGate(remoteGate(id, producerTm, 0), "consumer");
         CompletableFuture<Throwable> producer = runAsync("producer", () -> {
             RecordWriter<byte[]> writer = new RecordWriter<>(partition, new NoSelector<>(), new BytesSerializer(), -1);
-            for (int i = 0; i < 1_000; i++) {
+            // Far more than the pools hold: between the subpartition's release (which recycles its
+            // buffers, so a waiting emit goes on) and the pool's destruction, the producer must not
+            // be able to write them all, even when the event loop is descheduled in between.
+            for (int i = 0; i < 10_000_000; i++) {
                 writer.emit(record(60, i), 0);
             }
             writer.finish();
