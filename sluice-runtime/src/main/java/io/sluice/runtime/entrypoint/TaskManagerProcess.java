@@ -188,8 +188,9 @@ public final class TaskManagerProcess extends ClusterProcess {
     }
 
     /**
-     * Finds a job jar: asks the JobManager where its blob server is, then fetches the jar from it
-     * into the local cache (verifying the checksum). Runs on the TaskExecutor's main thread.
+     * Finds a job jar in the local cache or fetches it from the JobManager's blob server (verifying
+     * the checksum), asking the JobManager where that server is only the first time and when a
+     * fetch fails. Runs on the TaskExecutor's main thread.
      */
     private static final class RemoteJarResolver implements TaskExecutor.UserJarResolver {
         private final RpcService rpc;
@@ -208,10 +209,32 @@ public final class TaskManagerProcess extends ClusterProcess {
 
         @Override
         public synchronized Path resolve(BlobKey key) throws IOException {
-            String server;
+            if (client != null) {
+                try {
+                    return client.getFile(key);
+                } catch (IOException e) {
+                    // The JobManager may have restarted with another blob server port: ask again.
+                    LOG.debug("Fetching {} from {} failed; asking the JobManager again", key, clientServer, e);
+                }
+            }
+            String server = askBlobServer();
+            if (client == null || !server.equals(clientServer)) {
+                int colon = server.lastIndexOf(':');
+                client = new BlobClient(
+                        new InetSocketAddress(
+                                server.substring(0, colon), Integer.parseInt(server.substring(colon + 1))),
+                        cacheDir,
+                        timeout);
+                clientServer = server;
+            }
+            return client.getFile(key);
+        }
+
+        /** {@code host:port} of the JobManager's blob server, asked over RPC. */
+        private String askBlobServer() throws IOException {
             try {
                 String address = rpc.resolve(infoAddress).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                server = rpc.connect(address, JobManagerInfoGateway.class)
+                return rpc.connect(address, JobManagerInfoGateway.class)
                         .getBlobServerAddress()
                         .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -224,16 +247,6 @@ public final class TaskManagerProcess extends ClusterProcess {
                                 + cause.getMessage(),
                         cause);
             }
-            if (client == null || !server.equals(clientServer)) {
-                int colon = server.lastIndexOf(':');
-                client = new BlobClient(
-                        new InetSocketAddress(
-                                server.substring(0, colon), Integer.parseInt(server.substring(colon + 1))),
-                        cacheDir,
-                        timeout);
-                clientServer = server;
-            }
-            return client.getFile(key);
         }
     }
 

@@ -331,6 +331,25 @@ final class ProcessCluster implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
+    /** A copy of {@code jar} (next to it, "-2" appended) with one more entry holding {@code file}. */
+    static Path withEntry(Path jar, String entryName, Path file) throws IOException {
+        Path copy = jar.resolveSibling(jar.getFileName().toString().replace(".jar", "-2.jar"));
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile());
+                JarOutputStream out = new JarOutputStream(Files.newOutputStream(copy), in.getManifest())) {
+            for (JarEntry e : in.stream()
+                    .filter(e -> !e.getName().startsWith("META-INF/"))
+                    .toList()) {
+                out.putNextEntry(new JarEntry(e.getName()));
+                in.getInputStream(e).transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry(entryName));
+            Files.copy(file, out);
+            out.closeEntry();
+        }
+        return copy;
+    }
+
     /** Packs the classes of {@code anyClass}'s package from the test classes into a jar. */
     static Path jarOf(Path jar, Class<?> anyClass) throws IOException {
         Path root;
