@@ -17,7 +17,8 @@ import java.util.UUID;
  * The writer of a {@link FileSink} subtask. Each element goes to the bucket its
  * {@link BucketAssigner} names, into that bucket's open part file (a hidden
  * {@code .part-<uid>-<n>.inprogress.<uuid>}); {@code uid} is random per writer, so attempts and
- * subtasks never pick the same name. A part is closed when the {@link RollingPolicy} says so and
+ * subtasks never pick the same name, and {@code n} counts the parts of this writer over all its
+ * buckets (a bucket that went idle and was dropped cannot reuse a name when it comes back). A part is closed when the {@link RollingPolicy} says so and
  * becomes pending; {@link #prepareCommit()} hands the pending parts over as committables, which the
  * {@link FileCommitter} renames to {@code part-<uid>-<n>} once their checkpoint is complete.
  * {@link #snapshotState} keeps each open part with its length, so a restore cuts off what came
@@ -31,7 +32,7 @@ public final class FileWriter<IN>
     private final FileSink<IN> sink;
     private final Path basePath;
     private final ProcessingTimeService timeService;
-    private final String uid = UUID.randomUUID().toString();
+    private final PartNames partNames;
     private final Map<String, FileWriterBucket<IN>> buckets = new LinkedHashMap<>();
     private final AssignerContext assignerContext = new AssignerContext();
     private boolean endOfInput;
@@ -41,6 +42,8 @@ public final class FileWriter<IN>
         this.sink = sink;
         this.basePath = sink.basePath();
         this.timeService = timeService;
+        this.partNames =
+                new PartNames(sink.outputFileConfig(), UUID.randomUUID().toString());
         long now = timeService.getCurrentProcessingTime();
         timeService.registerTimer(now + sink.bucketCheckInterval(), this::onProcessingTime);
     }
@@ -130,7 +133,7 @@ public final class FileWriter<IN>
         FileWriterBucket<IN> bucket = buckets.get(bucketId);
         if (bucket == null) {
             Path path = bucketId.isEmpty() ? basePath : basePath.resolve(bucketId);
-            bucket = new FileWriterBucket<>(bucketId, path, uid, sink);
+            bucket = new FileWriterBucket<>(bucketId, path, partNames, sink);
             buckets.put(bucketId, bucket);
         }
         return bucket;
@@ -144,7 +147,23 @@ public final class FileWriter<IN>
 
     /** The random id in this writer's part names. */
     String uid() {
-        return uid;
+        return partNames.uid;
+    }
+
+    /** Names the parts of one writer: {@code <prefix>-<uid>-<n><suffix>}, n counting up from 0. */
+    static final class PartNames {
+        private final OutputFileConfig config;
+        private final String uid;
+        private long counter;
+
+        PartNames(OutputFileConfig config, String uid) {
+            this.config = config;
+            this.uid = uid;
+        }
+
+        String next() {
+            return config.getPartPrefix() + "-" + uid + "-" + counter++ + config.getPartSuffix();
+        }
     }
 
     private static final class AssignerContext implements BucketAssigner.Context {

@@ -12,25 +12,22 @@ import java.util.List;
 final class FileWriterBucket<IN> {
     private final String bucketId;
     private final Path bucketPath;
-    private final String uid;
+    private final FileWriter.PartNames names;
     private final FileSink<IN> sink;
     private final List<FileSinkCommittable> pending = new ArrayList<>();
-    private long partCounter;
     private InProgressPart<IN> inProgress;
 
-    FileWriterBucket(String bucketId, Path bucketPath, String uid, FileSink<IN> sink) {
+    FileWriterBucket(String bucketId, Path bucketPath, FileWriter.PartNames names, FileSink<IN> sink) {
         this.bucketId = bucketId;
         this.bucketPath = bucketPath;
-        this.uid = uid;
+        this.names = names;
         this.sink = sink;
     }
 
     void write(IN element, long now) throws IOException {
         if (inProgress == null || sink.rollingPolicy().shouldRollOnEvent(inProgress, element)) {
             closePart();
-            OutputFileConfig names = sink.outputFileConfig();
-            Path target =
-                    bucketPath.resolve(names.getPartPrefix() + "-" + uid + "-" + partCounter++ + names.getPartSuffix());
+            Path target = bucketPath.resolve(names.next());
             inProgress = InProgressPart.open(bucketId, target, now);
         }
         inProgress.write(element, sink.encoder(), now);
