@@ -2,12 +2,14 @@ package io.sluice.runtime.operators;
 
 import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.TimerService;
+import io.sluice.api.state.OperatorStateStore;
 import io.sluice.runtime.graph.OperatorConfig;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.operators.timers.InternalTimerService;
 import io.sluice.runtime.operators.timers.InternalTimerServiceImpl;
 import io.sluice.runtime.operators.timers.KeyContext;
 import io.sluice.runtime.operators.timers.Triggerable;
+import io.sluice.runtime.state.DefaultOperatorStateBackend;
 import io.sluice.runtime.state.KeyGroupRange;
 import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import io.sluice.runtime.state.KeyGroupsStateHandle;
@@ -47,6 +49,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private Object currentKey;
     private HeapKeyedStateBackend<Object> keyedStateBackend;
     private final Map<String, InternalTimerServiceImpl<?, ?>> timerServices = new LinkedHashMap<>();
+    // TEMPORARY (filesink branch): minimal operator-state wiring until opstate's lands; take opstate's on merge
+    private DefaultOperatorStateBackend operatorStateBackend;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -78,9 +82,20 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
      */
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
+        operatorStateBackend = new DefaultOperatorStateBackend(
+                parameters.executionConfig(), parameters.taskInfo().getTaskNameWithSubtasks());
         if (context.isRestored()) {
             restoreKeyedState(context.restore());
+            operatorStateBackend.restore(
+                    context.restore(),
+                    parameters.taskInfo().getIndexOfThisSubtask(),
+                    parameters.taskInfo().getNumberOfParallelSubtasks());
         }
+    }
+
+    /** The operator state of this subtask (TEMPORARY wiring, see the field). */
+    public OperatorStateStore getOperatorStateBackend() {
+        return operatorStateBackend;
     }
 
     /** Restores the keyed state and the timers of this operator's key group range. */
@@ -98,7 +113,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     @Override
     public final OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
         snapshotOperatorState(checkpointId, timestamp);
-        return new OperatorSnapshot(snapshotKeyedState(checkpointId), null);
+        return new OperatorSnapshot(
+                snapshotKeyedState(checkpointId),
+                operatorStateBackend == null ? null : operatorStateBackend.snapshot(checkpointId));
     }
 
     /**
