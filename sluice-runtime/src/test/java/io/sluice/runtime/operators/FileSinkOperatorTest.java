@@ -44,13 +44,19 @@ class FileSinkOperatorTest {
 
     private SinkWriterOperator<String> start(FileSink<String> sink, OperatorSubtaskState restoreFrom, long checkpointId)
             throws Exception {
+        return startRestoring(sink, restoreFrom == null ? List.of() : List.of(restoreFrom), checkpointId);
+    }
+
+    /** A subtask (1 of 1), fresh or restoring what the old subtasks wrote into a checkpoint. */
+    private SinkWriterOperator<String> start(
+            FileSink<String> sink, List<OperatorSubtaskState> oldSubtasks, long checkpointId) throws Exception {
         OperatorHarness harness = new OperatorHarness();
         SinkWriterOperator<String> op =
                 harness.setup(new SinkWriterOperator<>(sink), StreamNode.Kind.SINK, null, null, null);
         op.initializeState(
-                restoreFrom == null
+                oldSubtasks.isEmpty()
                         ? StateInitializationContext.FRESH
-                        : new StateInitializationContext(new OperatorRestore(checkpointId, List.of(restoreFrom))));
+                        : new StateInitializationContext(new OperatorRestore(checkpointId, oldSubtasks)));
         op.open();
         return op;
     }
@@ -166,6 +172,32 @@ class FileSinkOperatorTest {
         again.finish();
         again.close();
         assertThat(visibleRecords()).isEqualTo(records(1, 11));
+    }
+
+    @Test
+    void whenTwoSubtasksAreRestoredIntoOne_thenBothOpenPartsKeepTheirCheckpointedBytes() throws Exception {
+        FileSink<String> sink = sink();
+        SinkWriterOperator<String> a = start(sink, null, 0);
+        SinkWriterOperator<String> b = start(sink, null, 0);
+        write(a, 1, 5); // part r01-r03 committable, r04-r05 open
+        write(b, 11, 12); // r11-r12 open
+        OperatorSubtaskState cpA = checkpoint(a, 1);
+        OperatorSubtaskState cpB = checkpoint(b, 1);
+        write(a, 6, 6);
+        write(b, 13, 13);
+        a.close();
+        b.close();
+
+        // parallelism 2 -> 1: the one subtask gets both writer states and all committables
+        SinkWriterOperator<String> merged = startRestoring(sink, List.of(cpA, cpB), 1);
+        assertThat(visibleRecords()).isEqualTo(records(1, 3));
+        write(merged, 6, 6);
+        write(merged, 13, 13);
+        merged.finish();
+        merged.close();
+        List<String> expected = new ArrayList<>(records(1, 6));
+        expected.addAll(records(11, 13));
+        assertThat(visibleRecords()).isEqualTo(expected);
     }
 
     @Test
