@@ -2,7 +2,6 @@ package io.sluice.runtime.operators;
 
 import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.TimerService;
-import io.sluice.api.state.OperatorStateStore;
 import io.sluice.runtime.graph.OperatorConfig;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.operators.timers.InternalTimerService;
@@ -48,9 +47,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private KeySelector<Object, Object> keySelector2;
     private Object currentKey;
     private HeapKeyedStateBackend<Object> keyedStateBackend;
-    private final Map<String, InternalTimerServiceImpl<?, ?>> timerServices = new LinkedHashMap<>();
-    // TEMPORARY (filesink branch): minimal operator-state wiring until opstate's lands; take opstate's on merge
     private DefaultOperatorStateBackend operatorStateBackend;
+    /** Whether {@link #initializeState} ran (see {@link #open}). */
+    private boolean stateInitialized;
+
+    private final Map<String, InternalTimerServiceImpl<?, ?>> timerServices = new LinkedHashMap<>();
 
     @Override
     @SuppressWarnings("unchecked")
@@ -74,6 +75,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
             keyedStateBackend = new HeapKeyedStateBackend<>(maxParallelism, range, TtlTimeProvider.SYSTEM);
         }
         runtimeContext.setKeyedStateBackend(keyedStateBackend, config.name());
+        operatorStateBackend = new DefaultOperatorStateBackend(
+                parameters.executionConfig(),
+                "operator '" + config.name() + "' of " + parameters.taskInfo().getTaskNameWithSubtasks());
     }
 
     /**
@@ -82,8 +86,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
      */
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
-        operatorStateBackend = new DefaultOperatorStateBackend(
-                parameters.executionConfig(), parameters.taskInfo().getTaskNameWithSubtasks());
+        stateInitialized = true;
         if (context.isRestored()) {
             restoreKeyedState(context.restore());
             operatorStateBackend.restore(
@@ -93,18 +96,21 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         }
     }
 
-    /** The operator state of this subtask (TEMPORARY wiring, see the field). */
-    public OperatorStateStore getOperatorStateBackend() {
-        return operatorStateBackend;
-    }
-
     /** Restores the keyed state and the timers of this operator's key group range. */
     private void restoreKeyedState(OperatorRestore restore) throws Exception {
         // written by the keyed-snapshot work: reads the key groups of this subtask's range
     }
 
+    /**
+     * Runs {@link #initializeState} with a fresh context when the caller skipped it (a harness that
+     * only calls setup and open), so that functions always get their state before they open.
+     */
     @Override
-    public void open() throws Exception {}
+    public void open() throws Exception {
+        if (!stateInitialized) {
+            initializeState(StateInitializationContext.FRESH);
+        }
+    }
 
     /**
      * The synchronous part of a checkpoint: the subclass's {@link #snapshotOperatorState} hook,
@@ -113,9 +119,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     @Override
     public final OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
         snapshotOperatorState(checkpointId, timestamp);
-        return new OperatorSnapshot(
-                snapshotKeyedState(checkpointId),
-                operatorStateBackend == null ? null : operatorStateBackend.snapshot(checkpointId));
+        return new OperatorSnapshot(snapshotKeyedState(checkpointId), operatorStateBackend.snapshot(checkpointId));
     }
 
     /**
@@ -164,6 +168,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
     /** Sets the current key from a record of input 2 (keyed two-input operators); see above. */
     public final void setKeyContextElement2(StreamRecord<?> record) throws Exception {
+        if (keySelector2 == null) {
+            return; // input 2 is not keyed (the broadcast input of a keyed broadcast operator)
+        }
         currentKey = keyOf(keySelector2, record.getValue());
     }
 
@@ -175,6 +182,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         }
         keyedStateBackend.setCurrentKey(key);
         return key;
+    }
+
+    /** The operator state (lists, broadcast maps) of this operator; exists from {@link #setup} on. */
+    public DefaultOperatorStateBackend getOperatorStateBackend() {
+        return operatorStateBackend;
     }
 
     /** The keyed state of this operator, or null if it is not keyed (for test harnesses and tools). */

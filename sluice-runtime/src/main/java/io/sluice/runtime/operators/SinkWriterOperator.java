@@ -74,7 +74,6 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
     /** The restored writer state, or null when the task starts fresh; handed to the writer in open(). */
     private List<Object> restoredWriterState;
 
-    private boolean stateInitialized;
     private boolean checkpointSeen;
     private boolean endOfInput;
 
@@ -86,7 +85,6 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
     @SuppressWarnings("unchecked")
     public void initializeState(StateInitializationContext initContext) throws Exception {
         super.initializeState(initContext);
-        stateInitialized = true;
         if (sink instanceof SupportsWriterState<?, ?> stateful) {
             writerStateList = getOperatorStateBackend()
                     .getListState(new ListStateDescriptor<>(
@@ -121,10 +119,7 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void open() throws Exception {
-        if (!stateInitialized) {
-            // a task that does not call initializeState yet (before the checkpoint work) starts fresh
-            initializeState(StateInitializationContext.FRESH);
-        }
+        super.open(); // runs initializeState(FRESH) when the task skipped it
         WriterInitContext initContext = new WriterContext();
         if (restoredWriterState != null && sink instanceof SupportsWriterState stateful) {
             writer = stateful.restoreWriter(initContext, restoredWriterState);

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A broadcast state on the heap: a {@link HashMap} (as Flink's, so iteration orders agree).
@@ -18,6 +19,9 @@ final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
     private final TypeSerializer<K> keySerializer;
     private final TypeSerializer<V> valueSerializer;
     private final HashMap<K, V> map = new HashMap<>();
+    /** Wraps the entries too, so that {@code setValue} fails. */
+    private final Set<Map.Entry<K, V>> immutableEntries =
+            Collections.unmodifiableMap(map).entrySet();
 
     HeapBroadcastState(String name, TypeSerializer<K> keySerializer, TypeSerializer<V> valueSerializer) {
         this.name = name;
@@ -49,7 +53,7 @@ final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
 
     @Override
     public Iterable<Map.Entry<K, V>> immutableEntries() {
-        return Collections.unmodifiableSet(map.entrySet());
+        return immutableEntries;
     }
 
     @Override
