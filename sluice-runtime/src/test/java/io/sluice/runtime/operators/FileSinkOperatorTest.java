@@ -48,7 +48,7 @@ class FileSinkOperatorTest {
     }
 
     /** A subtask (1 of 1), fresh or restoring what the old subtasks wrote into a checkpoint. */
-    private SinkWriterOperator<String> start(
+    private SinkWriterOperator<String> startRestoring(
             FileSink<String> sink, List<OperatorSubtaskState> oldSubtasks, long checkpointId) throws Exception {
         OperatorHarness harness = new OperatorHarness();
         SinkWriterOperator<String> op =
