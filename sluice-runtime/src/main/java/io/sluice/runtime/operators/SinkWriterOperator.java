@@ -25,6 +25,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -191,7 +192,7 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
     @SuppressWarnings("unchecked")
     private void prepareCommit(long checkpointId) throws Exception {
         if (committer != null && writer instanceof CommittingSinkWriter<?, ?> committing) {
-            committables.add(checkpointId, (java.util.Collection<Object>) committing.prepareCommit());
+            committables.add(checkpointId, (Collection<Object>) committing.prepareCommit());
         }
     }
 

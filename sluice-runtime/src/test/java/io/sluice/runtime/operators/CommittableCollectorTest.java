@@ -7,6 +7,7 @@ import io.sluice.api.connector.sink.Committer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class CommittableCollectorTest {
         CommittableCollector<String> collector = new CommittableCollector<>();
         collector.add(1, List.of("r", "u", "k", "x"));
         ScriptedCommitter committer = new ScriptedCommitter(
-                new java.util.HashMap<>(Map.of("r", "retry-once", "k", "known", "x", "already", "u", "retry-once")));
+                new HashMap<>(Map.of("r", "retry-once", "k", "known", "x", "already", "u", "retry-once")));
         collector.commitUpTo(1, committer, "sink");
         collector.add(2, List.of("n"));
         assertThat(collector.pending())
@@ -83,7 +84,7 @@ class CommittableCollectorTest {
     void updateAndRetryLaterReplacesTheCommittable() throws Exception {
         CommittableCollector<String> collector = new CommittableCollector<>();
         collector.add(1, List.of("v"));
-        ScriptedCommitter committer = new ScriptedCommitter(new java.util.HashMap<>(Map.of("v", "update")));
+        ScriptedCommitter committer = new ScriptedCommitter(new HashMap<>(Map.of("v", "update")));
         collector.commitUpTo(1, committer, "sink");
         assertThat(collector.pending())
                 .extracting(p -> p.committable() + "#" + p.retries())

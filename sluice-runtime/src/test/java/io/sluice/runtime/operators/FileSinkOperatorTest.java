@@ -14,6 +14,8 @@ import io.sluice.runtime.state.MemoryCheckpointStreamFactory;
 import io.sluice.runtime.state.OperatorRestore;
 import io.sluice.runtime.state.OperatorSubtaskState;
 import io.sluice.runtime.streamrecord.StreamRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -261,8 +263,8 @@ class FileSinkOperatorTest {
                     .filter(f -> {
                         try {
                             return Files.size(f) == 12;
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                     })
                     .findFirst()

@@ -3,6 +3,7 @@ package io.sluice.connector.file.sink.rollingpolicies;
 import io.sluice.api.configuration.MemorySize;
 import io.sluice.connector.file.sink.PartFileInfo;
 import io.sluice.connector.file.sink.RollingPolicy;
+import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -33,12 +34,12 @@ public final class DefaultRollingPolicy<IN, BucketID> implements RollingPolicy<I
     }
 
     @Override
-    public boolean shouldRollOnCheckpoint(PartFileInfo<BucketID> partFileState) throws java.io.IOException {
+    public boolean shouldRollOnCheckpoint(PartFileInfo<BucketID> partFileState) throws IOException {
         return partFileState.getSize() > partSize;
     }
 
     @Override
-    public boolean shouldRollOnEvent(PartFileInfo<BucketID> partFileState, IN element) throws java.io.IOException {
+    public boolean shouldRollOnEvent(PartFileInfo<BucketID> partFileState, IN element) throws IOException {
         return partFileState.getSize() > partSize;
     }
 
