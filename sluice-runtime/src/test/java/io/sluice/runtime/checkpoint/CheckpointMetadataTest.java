@@ -29,7 +29,7 @@ class CheckpointMetadataTest {
                         }))),
                 List.of());
         return new CompletedCheckpoint(
-                new JobID(),
+                new JobID(5, 6),
                 id,
                 1000,
                 1010,
