@@ -50,7 +50,8 @@ import java.util.List;
  * not have been committed before the failure, which the committer's idempotence makes safe.
  *
  * <p>At the end of input ({@link #finish}) the writer flushes and prepares its last committables.
- * They are committed at the next completed checkpoint (the job's final checkpoint) when this
+ * They are committed when a checkpoint taken after the end of input completes (the job's final
+ * checkpoint; one taken before the end may complete after it and does not cover them) when this
  * operator has seen a checkpoint, and right away when it has not (no checkpointing: a bounded job).
  * TODO(lead): replace "has seen a checkpoint" by the job's checkpointing flag once the task passes
  * it; a checkpointed job whose input ends before its first checkpoint commits at the end of input.
@@ -77,6 +78,8 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
 
     private boolean checkpointSeen;
     private boolean endOfInput;
+    /** The first checkpoint taken after the end of input (its snapshot holds the last committables), or -1. */
+    private long endOfInputCheckpointId = -1;
 
     public SinkWriterOperator(Sink<IN> sink) {
         this.sink = sink;
@@ -145,6 +148,9 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         checkpointSeen = true;
+        if (endOfInput && endOfInputCheckpointId < 0) {
+            endOfInputCheckpointId = checkpointId;
+        }
         writer.flush(false);
         prepareCommit(endOfInput ? CommittableCollector.END_OF_INPUT : checkpointId);
     }
@@ -175,7 +181,10 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
     @Override
     public void notifyCheckpointComplete(long checkpointId) throws Exception {
         if (committer != null) {
-            committables.commitUpTo(endOfInput ? CommittableCollector.END_OF_INPUT : checkpointId, committer, owner());
+            // a checkpoint taken before the end of input may complete after it: it does not cover
+            // the last committables, only one taken after the end does
+            boolean coversEnd = endOfInputCheckpointId >= 0 && checkpointId >= endOfInputCheckpointId;
+            committables.commitUpTo(coversEnd ? CommittableCollector.END_OF_INPUT : checkpointId, committer, owner());
         }
     }
 

@@ -238,6 +238,21 @@ class FileSinkOperatorTest {
     }
 
     @Test
+    void whenACheckpointTakenBeforeTheEndCompletesAfterIt_thenTheLastRecordsStillWait() throws Exception {
+        SinkWriterOperator<String> op = start(sink(), null, 0);
+        write(op, 1, 4);
+        checkpoint(op, 1);
+        write(op, 5, 7);
+        op.finish();
+        op.notifyCheckpointComplete(1); // checkpoint 1 holds r01-r03 only
+        assertThat(visibleRecords()).isEqualTo(records(1, 3));
+        checkpoint(op, 2);
+        op.notifyCheckpointComplete(2);
+        assertThat(visibleRecords()).isEqualTo(records(1, 7));
+        op.close();
+    }
+
+    @Test
     void whenNoCheckpointIsEverTaken_thenTheEndOfInputCommitsEverything() throws Exception {
         SinkWriterOperator<String> op = start(sink(), null, 0);
         write(op, 1, 10);
