@@ -38,6 +38,9 @@ public final class StreamGraphGenerator {
     private StreamGraphGenerator(Pipeline pipeline) {
         this.pipeline = pipeline;
         this.graph = new StreamGraph(pipeline.jobName(), pipeline.executionConfig(), pipeline.chainingEnabled());
+        if (pipeline.configuration() != null) {
+            graph.getJobConfiguration().addAll(pipeline.configuration());
+        }
     }
 
     public static StreamGraph generate(Pipeline pipeline) {
