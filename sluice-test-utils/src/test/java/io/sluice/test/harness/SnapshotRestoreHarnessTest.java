@@ -2,6 +2,11 @@ package io.sluice.test.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.api.dag.OperatorSpec;
+import io.sluice.api.dag.OperatorSpec.AggregationKind;
+import io.sluice.api.dag.OperatorSpec.AggregationSpec;
+import io.sluice.api.dag.OperatorSpec.ReduceSpec;
+import io.sluice.api.functions.ReduceFunction;
 import io.sluice.api.tuple.Tuple2;
 import io.sluice.api.typeinfo.Types;
 import io.sluice.runtime.operators.KeyedProcessOperator;
@@ -9,7 +14,11 @@ import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import io.sluice.runtime.state.OperatorSubtaskState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A keyed process function with keyed state and both kinds of timers, snapshotted mid-run and
@@ -130,5 +139,47 @@ class SnapshotRestoreHarnessTest {
             }
             assertThat(all).hasSize(keys.size());
         }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Tuple2<String, Integer>, Tuple2<String, Integer>>
+            rolling(OperatorSpec spec) {
+        return new KeyedOneInputStreamOperatorTestHarness<>(spec, t -> t.f0, Types.STRING);
+    }
+
+    static Stream<Arguments> rollingSpecs() {
+        return Stream.of(
+                Arguments.of(
+                        "reduce",
+                        new ReduceSpec(
+                                (ReduceFunction<Tuple2<String, Integer>>) (x, y) -> Tuple2.of(x.f0, x.f1 + y.f1),
+                                Types.TUPLE(Types.STRING, Types.INT))),
+                Arguments.of(
+                        "sum(1)",
+                        new AggregationSpec(
+                                AggregationKind.SUM, 1, null, false, Types.TUPLE(Types.STRING, Types.INT))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rollingSpecs")
+    void whenARollingAggregateIsRestored_thenItContinuesFromTheCheckpointedValuePerKey(String name, OperatorSpec spec)
+            throws Exception {
+        var first = rolling(spec);
+        first.open();
+        first.processElement(Tuple2.of("x", 1), 1L);
+        first.processElement(Tuple2.of("y", 10), 2L);
+        first.processElement(Tuple2.of("x", 2), 3L);
+        OperatorSubtaskState snapshot = first.snapshot(1, 100);
+        first.processElement(Tuple2.of("x", 100), 4L); // after the snapshot: lost with the old instance
+        first.close();
+
+        var restored = rolling(spec);
+        restored.initializeState(snapshot);
+        restored.open();
+        restored.processElement(Tuple2.of("x", 4), 5L);
+        restored.processElement(Tuple2.of("y", 20), 6L);
+        restored.processElement(Tuple2.of("z", 7), 7L);
+        assertThat(restored.extractOutputValues())
+                .containsExactly(Tuple2.of("x", 7), Tuple2.of("y", 30), Tuple2.of("z", 7));
+        restored.close();
     }
 }
