@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.api.dag.OperatorSpec;
 import io.sluice.api.dag.OperatorSpec.AggregationKind;
 import io.sluice.api.dag.OperatorSpec.AggregationSpec;
+import io.sluice.api.dag.OperatorSpec.IntervalJoinSpec;
 import io.sluice.api.dag.OperatorSpec.ReduceSpec;
+import io.sluice.api.eventtime.Watermark;
+import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.ReduceFunction;
+import io.sluice.api.functions.co.ProcessJoinFunction;
 import io.sluice.api.tuple.Tuple2;
 import io.sluice.api.typeinfo.Types;
+import io.sluice.api.util.Collector;
 import io.sluice.runtime.operators.KeyedProcessOperator;
 import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import io.sluice.runtime.state.OperatorSubtaskState;
@@ -181,5 +186,68 @@ class SnapshotRestoreHarnessTest {
         assertThat(restored.extractOutputValues())
                 .containsExactly(Tuple2.of("x", 7), Tuple2.of("y", 30), Tuple2.of("z", 7));
         restored.close();
+    }
+
+    /** "left+right" with the pair's timestamps. */
+    static final class Pair extends ProcessJoinFunction<String, String, String> {
+        @Override
+        public void processElement(String left, String right, Context ctx, Collector<String> out) {
+            out.collect(left + "+" + right + "(" + ctx.getLeftTimestamp() + "," + ctx.getRightTimestamp() + ")");
+        }
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, String, String, String> intervalJoin() {
+        KeySelector<String, String> key = v -> v.substring(0, v.indexOf(':'));
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new IntervalJoinSpec(-2, 2, true, true, null, null, Types.STRING, Types.STRING, new Pair()),
+                key,
+                key,
+                Types.STRING);
+    }
+
+    private static void joinBefore(KeyedTwoInputStreamOperatorTestHarness<String, String, String, String> h)
+            throws Exception {
+        h.processElement1("a:L1", 1L);
+        h.processElement1("b:L2", 2L);
+        h.processElement2("a:R3", 3L);
+        h.processBothWatermarks(new Watermark(2L));
+    }
+
+    private static void joinAfter(KeyedTwoInputStreamOperatorTestHarness<String, String, String, String> h)
+            throws Exception {
+        h.processElement2("b:R3", 3L);
+        h.processElement1("a:L4", 4L);
+        h.processElement2("a:R5", 5L);
+        h.processBothWatermarks(new Watermark(10L)); // cleans up every buffer
+        h.processElement2("a:R11", 11L);
+        h.processElement1("a:L12", 12L);
+    }
+
+    @Test
+    void whenAnIntervalJoinIsRestored_thenBuffersAndCleanupTimersGiveTheUninterruptedPairs() throws Exception {
+        var uninterrupted = intervalJoin();
+        uninterrupted.open();
+        joinBefore(uninterrupted);
+        joinAfter(uninterrupted);
+        List<String> expected = uninterrupted.extractOutputValues();
+        assertThat(expected)
+                .containsExactly(
+                        "a:L1+a:R3(1,3)", "b:L2+b:R3(2,3)", "a:L4+a:R3(4,3)", "a:L4+a:R5(4,5)", "a:L12+a:R11(12,11)");
+
+        var first = intervalJoin();
+        first.open();
+        joinBefore(first);
+        List<String> output = new ArrayList<>(first.extractOutputValues());
+        OperatorSubtaskState snapshot = first.snapshot(1, 100);
+        first.close();
+
+        var restored = intervalJoin();
+        restored.initializeState(snapshot);
+        restored.open();
+        restored.processBothWatermarks(new Watermark(2L)); // watermarks are not checkpointed, as in Flink
+        joinAfter(restored);
+        output.addAll(restored.extractOutputValues());
+        assertThat(output).isEqualTo(expected);
+        assertThat(restored.numKeyedStateEntries()).isEqualTo(2);
     }
 }
