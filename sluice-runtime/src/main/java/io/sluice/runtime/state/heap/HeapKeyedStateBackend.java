@@ -33,6 +33,16 @@ import java.util.Objects;
  * window), {@link io.sluice.runtime.state.VoidNamespace} unless the operator sets another; list,
  * reducing and aggregating states are {@link io.sluice.runtime.state.InternalMergingState}s.
  *
+ * <p><b>Snapshots</b> ({@link #snapshot}, {@link #restore}): the synchronous part copies each
+ * namespace's array of key group maps and marks those maps shared; from then on the task thread
+ * never changes a shared map: its first access to a key group replaces the map by a copy (values
+ * copied with the state's serializer where their type is mutable, so in-place updates of list,
+ * map and accumulator values stay out of the snapshot). The snapshot thread reads the old maps.
+ * The sync part is O(states x namespaces x key groups), independent of the number of keys; the
+ * copying is spread over the key groups' next accesses. Keys and namespaces are written by {@link
+ * KeyNamespaceSerializer} (the key type is not known to the backend), values by the serializer of
+ * the state descriptor's type information, created with the job's {@link ExecutionConfig}.
+ *
  * <p><b>Threading</b>: owned by the task thread; not thread-safe, no locks.
  *
  * @param <K> the key type
