@@ -2,6 +2,7 @@ package io.sluice.runtime.e2e.process.programs;
 
 import io.sluice.api.common.CheckpointingMode;
 import io.sluice.api.connector.source.lib.NumberSequenceSource;
+import io.sluice.api.datastream.DataStream;
 import io.sluice.api.environment.StreamExecutionEnvironment;
 import io.sluice.api.eventtime.WatermarkStrategy;
 import io.sluice.api.functions.AggregateFunction;
@@ -18,7 +19,6 @@ import io.sluice.api.state.MapState;
 import io.sluice.api.state.MapStateDescriptor;
 import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
-import io.sluice.api.datastream.DataStream;
 import io.sluice.api.typeinfo.Types;
 import io.sluice.api.util.Collector;
 import io.sluice.api.windowing.assigners.TumblingEventTimeWindows;
@@ -55,7 +55,8 @@ import java.util.Random;
 public final class ExactlyOnceJob {
     public static final int BLOCK = 50;
     /** Failures injected so far in this JVM (embedded runs). */
-    public static final java.util.concurrent.atomic.AtomicInteger INJECTED = new java.util.concurrent.atomic.AtomicInteger();
+    public static final java.util.concurrent.atomic.AtomicInteger INJECTED =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private ExactlyOnceJob() {}
 
@@ -90,6 +91,8 @@ public final class ExactlyOnceJob {
         if (checkpointMs > 0) {
             env.enableCheckpointing(checkpointMs, mode);
             env.getCheckpointConfig().setCheckpointStorage(checkpointDir);
+            // A checkpoint that hangs is a bug these tests look for: let it show within seconds.
+            env.getCheckpointConfig().setCheckpointTimeout(20_000);
         }
         DataStream<Long> numbers = env.fromSource(
                         new NumberSequenceSource(0, n - 1),
@@ -102,7 +105,8 @@ public final class ExactlyOnceJob {
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(1000)))
                 .aggregate(new CountAndSum(), new WindowLine())
                 .name("windows");
-        DataStream<String> timers = numbers.keyBy(v -> v % 7).process(new Buckets()).name("buckets");
+        DataStream<String> timers =
+                numbers.keyBy(v -> v % 7).process(new Buckets()).name("buckets");
         DataStream<String> blocks = numbers.flatMap(new BlockSums()).name("blocks");
 
         windows.union(timers, blocks)
@@ -130,10 +134,38 @@ public final class ExactlyOnceJob {
         return lines;
     }
 
+    /**
+     * What differs between two outputs as multisets: "missing: ..." and "extra: ..." with up to 20
+     * lines each; empty when they are equal.
+     */
+    public static List<String> difference(List<String> expected, List<String> actual) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        expected.forEach(l -> counts.merge(l, 1, Integer::sum));
+        actual.forEach(l -> counts.merge(l, -1, Integer::sum));
+        List<String> missing = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
+        counts.forEach((line, c) -> {
+            for (int i = 0; i < Math.abs(c); i++) {
+                (c > 0 ? missing : extra).add(line);
+            }
+        });
+        missing.sort(null);
+        extra.sort(null);
+        List<String> diff = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            diff.add(missing.size() + " missing: " + missing.subList(0, Math.min(20, missing.size())));
+        }
+        if (!extra.isEmpty()) {
+            diff.add(extra.size() + " extra: " + extra.subList(0, Math.min(20, extra.size())));
+        }
+        return diff;
+    }
+
     /** The output the job must commit for {@code n} numbers, computed directly (sorted). */
     public static List<String> expectedOutput(long n) {
         List<String> lines = new ArrayList<>();
-        for (long key = 0; key < 13; key++) {
+        for (long windowKey = 0; windowKey < 13; windowKey++) {
+            long key = windowKey;
             java.util.TreeMap<Long, long[]> byWindow = new java.util.TreeMap<>();
             for (long v = key; v < n; v += 13) {
                 long[] acc = byWindow.computeIfAbsent(v / 1000 * 1000 + 1000, k -> new long[2]);
@@ -175,7 +207,8 @@ public final class ExactlyOnceJob {
         private final int failures;
         private final long n;
         private transient long seen;
-        private transient long failAt = -1;
+        /** The record of this attempt that throws; 0 until the first record decides (transient: 0 after deserialization). */
+        private transient long failAt;
 
         public Throttle(long sleepEvery, long sleepMs, int failures, long n) {
             this.sleepEvery = sleepEvery;
@@ -186,7 +219,7 @@ public final class ExactlyOnceJob {
 
         @Override
         public Long map(Long v) throws Exception {
-            if (failAt < 0) {
+            if (failAt == 0) {
                 int attempt = getRuntimeContext().getAttemptNumber();
                 int p = getRuntimeContext().getNumberOfParallelSubtasks();
                 // A random record of this subtask's share, on one random subtask per attempt.
