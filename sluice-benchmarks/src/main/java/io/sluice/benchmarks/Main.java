@@ -61,8 +61,9 @@ public final class Main {
                 if (n <= 0) {
                     return usage("records must be a positive integer, got '" + args[1] + "'");
                 }
-                if (args.length > 2 && !args[2].equals("0")) {
-                    return usage("checkpointMs must be 0: checkpoints are not built yet, got '" + args[2] + "'");
+                long checkpointMs = args.length > 2 ? parseNonNegative(args[2]) : 0;
+                if (checkpointMs < 0 || (checkpointMs > 0 && checkpointMs < 10)) {
+                    return usage("checkpointMs must be 0 (off) or at least 10, got '" + args[2] + "'");
                 }
                 long parallelism = args.length > 3 ? parsePositive(args[3]) : 2;
                 if (parallelism <= 0 || parallelism > Integer.MAX_VALUE) {
@@ -76,7 +77,7 @@ public final class Main {
                 if (oooMs < 0) {
                     return usage("outOfOrdernessMs must be a non-negative integer, got '" + args[5] + "'");
                 }
-                P3Windows.run(n, (int) parallelism, windowMs, oooMs);
+                P3Windows.run(n, (int) parallelism, windowMs, oooMs, checkpointMs);
                 return 0;
             }
             case "P4" -> {

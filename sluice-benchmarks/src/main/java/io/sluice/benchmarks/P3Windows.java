@@ -1,5 +1,11 @@
 package io.sluice.benchmarks;
 
+import io.sluice.api.common.CheckpointingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
 import io.sluice.api.connector.sink.Sink;
 import io.sluice.api.connector.sink.SinkWriter;
 import io.sluice.api.connector.sink.WriterInitContext;
@@ -26,11 +32,23 @@ import java.time.Duration;
 public final class P3Windows {
     private P3Windows() {}
 
-    /** Runs P3 and prints its RESULT line; returns the checksum. */
-    public static long run(long n, int parallelism, long windowMs, long outOfOrdernessMs) throws Exception {
+    /**
+     * Runs P3 and prints its RESULT line; returns the checksum. With {@code checkpointMs > 0}: P3ckpt,
+     * exactly-once checkpoints every {@code checkpointMs} into a fresh directory under {@code
+     * /tmp/sluice-bench-ckpt/} (deleted afterwards), as the Flink peer does.
+     */
+    public static long run(long n, int parallelism, long windowMs, long outOfOrdernessMs, long checkpointMs)
+            throws Exception {
         Results.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
+        Path checkpointDir = null;
+        if (checkpointMs > 0) {
+            Files.createDirectories(Path.of("/tmp/sluice-bench-ckpt"));
+            checkpointDir = Files.createTempDirectory(Path.of("/tmp/sluice-bench-ckpt"), "p3-");
+            env.enableCheckpointing(checkpointMs, CheckpointingMode.EXACTLY_ONCE);
+            env.getCheckpointConfig().setCheckpointStorage(checkpointDir.toString());
+        }
         WatermarkStrategy<Long> watermarks = WatermarkStrategy.<Long>forBoundedOutOfOrderness(
                         Duration.ofMillis(outOfOrdernessMs))
                 .withTimestampAssigner((i, ts) -> Gen.bidTimestamp(i));
@@ -45,18 +63,26 @@ public final class P3Windows {
                 .name("checksum sink");
 
         long start = System.nanoTime();
-        env.execute("P3 windows");
+        env.execute(checkpointMs > 0 ? "P3 windows (checkpointing)" : "P3 windows");
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (checkpointDir != null) {
+            try (Stream<Path> files = Files.walk(checkpointDir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
 
         long checksum = Results.SUM.sum();
         Gen.printResult(
-                "P3",
+                checkpointMs > 0 ? "P3ckpt" : "P3",
                 n,
                 seconds,
                 "checksum=" + checksum
                         + " total=" + Results.TOTAL.sum()
                         + " outputs=" + Results.COUNT.sum()
-                        + " checkpoint_interval_ms=0"
+                        + " checkpoint_interval_ms=" + checkpointMs
+                        + (checkpointMs > 0 ? " checkpoints_at_sinks=" + Results.CHECKPOINT_FLUSHES.sum() : "")
                         + " window_ms=" + windowMs
                         + " ooo_ms=" + outOfOrdernessMs
                         + Results.taskFields(n)
@@ -138,7 +164,11 @@ public final class P3Windows {
                 }
 
                 @Override
-                public void flush(boolean endOfInput) {}
+                public void flush(boolean endOfInput) {
+                    if (!endOfInput) {
+                        Results.CHECKPOINT_FLUSHES.increment(); // the writer flushes before each checkpoint
+                    }
+                }
 
                 @Override
                 public void close() {

@@ -15,6 +15,8 @@ public final class Results {
     public static final LongAdder SUM = new LongAdder();
     /** Number of records the sinks received. */
     public static final LongAdder COUNT = new LongAdder();
+    /** Flushes of sink writers before checkpoints (every sink subtask, every checkpoint). */
+    public static final LongAdder CHECKPOINT_FLUSHES = new LongAdder();
     /** P3: the sum of the window counts (must equal N). */
     public static final LongAdder TOTAL = new LongAdder();
     /** P2: the last count each sink saw per word. */
@@ -57,6 +59,7 @@ public final class Results {
     public static void reset() {
         SUM.reset();
         COUNT.reset();
+        CHECKPOINT_FLUSHES.reset();
         TOTAL.reset();
         WORD_COUNTS.clear();
         WORD_COLLISIONS.reset();

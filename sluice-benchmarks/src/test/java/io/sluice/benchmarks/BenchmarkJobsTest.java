@@ -41,9 +41,16 @@ class BenchmarkJobsTest {
 
     @Test
     void p3OfAMillionRecords_printsTheReferenceChecksum() throws Exception {
-        assertThat(P3Windows.run(1_000_000, 2, 1000, 1000)).isEqualTo(8200066632144965859L);
+        assertThat(P3Windows.run(1_000_000, 2, 1000, 1000, 0)).isEqualTo(8200066632144965859L);
         assertThat(Results.TOTAL.sum()).isEqualTo(1_000_000L);
         assertThat(Results.COUNT.sum()).isEqualTo(100_000L); // 1000 auctions x 100 one-second windows
+    }
+
+    @Test
+    void p3WithCheckpointsEvery20Ms_printsTheSameChecksum_andCheckpointed() throws Exception {
+        assertThat(P3Windows.run(1_000_000, 2, 1000, 1000, 20)).isEqualTo(8200066632144965859L);
+        assertThat(Results.TOTAL.sum()).isEqualTo(1_000_000L);
+        assertThat(Results.CHECKPOINT_FLUSHES.sum()).isPositive();
     }
 
     @Test

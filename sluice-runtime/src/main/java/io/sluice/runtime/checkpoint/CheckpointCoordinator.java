@@ -213,7 +213,6 @@ public final class CheckpointCoordinator {
     /** Triggers a checkpoint now if every task can take part; returns it, or null. */
     private PendingCheckpoint trigger(boolean force) {
         Map<ExecutionAttemptID, SubtaskKey> tasks = new LinkedHashMap<>();
-        List<Execution> toTrigger = new ArrayList<>();
         for (Execution e : job.currentExecutions()) {
             SubtaskKey key = keyOf(e);
             if (e.getState() == ExecutionState.FINISHED) {
@@ -228,10 +227,6 @@ public final class CheckpointCoordinator {
                 return null;
             }
             tasks.put(e.getAttemptId(), key);
-            if (e.getVertex().getJobVertex().getJobVertex().isSource()
-                    || waitingForFinalCheckpoint.contains(e.getAttemptId())) {
-                toTrigger.add(e);
-            }
         }
         if (tasks.isEmpty()) {
             return null;
@@ -249,7 +244,7 @@ public final class CheckpointCoordinator {
                     }
                 },
                 Duration.ofMillis(config.timeout()));
-        LOG.debug("Triggering checkpoint {} of job '{}' at {} tasks", id, jobGraph.getName(), toTrigger.size());
+        LOG.debug("Triggering checkpoint {} of job '{}' ({} tasks)", id, jobGraph.getName(), tasks.size());
         job.checkpointCoordinators(id)
                 .whenCompleteAsync(
                         (states, error) -> {
@@ -263,8 +258,17 @@ public final class CheckpointCoordinator {
                                 return;
                             }
                             checkpoint.coordinatorStates = states;
-                            for (Execution e : toTrigger) {
-                                sendTrigger(e, id, timestamp);
+                            // Sources, and tasks whose inputs ended (also those that ended since
+                            // the trigger began: no barrier reaches them).
+                            for (Execution e : job.currentExecutions()) {
+                                if (checkpoint.involves(e.getAttemptId())
+                                        && (e.getVertex()
+                                                        .getJobVertex()
+                                                        .getJobVertex()
+                                                        .isSource()
+                                                || waitingForFinalCheckpoint.contains(e.getAttemptId()))) {
+                                    sendTrigger(e, id, timestamp);
+                                }
                             }
                             job.openCoordinatorValves();
                             completeIfAcknowledged(checkpoint);
