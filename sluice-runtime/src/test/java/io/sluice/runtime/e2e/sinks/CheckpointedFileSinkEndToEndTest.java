@@ -22,15 +22,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The FileSink in checkpointed jobs on the embedded cluster: parts are committed as checkpoints
- * complete, the last ones with the job's final checkpoint, and (once restore works end to end) a
- * job that fails and restarts from its last completed checkpoint still commits every record
- * exactly once.
+ * complete, the last ones with the job's final checkpoint, and a job that fails and restarts from
+ * its last completed checkpoint still commits every record exactly once (what the failed attempt
+ * wrote after that checkpoint stays hidden and is never committed).
+ *
+ * <p>Parallelism 1: at 2, a subtask whose final checkpoint completed leaves the job (FINISHED) and
+ * the other one sometimes waits forever for its own final checkpoint (seen on the checkpoint core
+ * of 06:35 UTC; not a sink issue).
  */
 class CheckpointedFileSinkEndToEndTest {
     private static final long N = 20_000;
@@ -63,20 +66,14 @@ class CheckpointedFileSinkEndToEndTest {
 
     @Test
     void whenABoundedJobCheckpoints_thenEveryRecordIsCommittedOnceByTheEnd() throws Exception {
-        // parallelism 1: with 2, a subtask whose final checkpoint completed first leaves the job
-        // (FINISHED) and the other one sometimes waits forever for its own final checkpoint
         run(-1, 1);
         assertThat(visibleLines()).isEqualTo(expected());
         assertThat(hiddenFiles()).isEmpty();
     }
 
     @Test
-    @Disabled("After the restart the sequence source emits no record at all (attempt 1 of the same job with a"
-            + " plain collecting sink gets 0 records), so records after the restored checkpoint are missing;"
-            + " the FileSink side is right: exactly the committed records, no duplicates. Enable once source"
-            + " restore replays the remaining splits.")
     void whenACheckpointedJobFailsOnceAndRestarts_thenEveryRecordIsCommittedExactlyOnce() throws Exception {
-        run(N * 3 / 4, 2);
+        run(N * 3 / 4, 1);
         assertThat(visibleLines()).isEqualTo(expected());
     }
 
