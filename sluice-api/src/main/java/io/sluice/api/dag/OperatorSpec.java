@@ -106,8 +106,16 @@ public sealed interface OperatorSpec extends Serializable {
         }
     }
 
-    /** Rolling reduce on a keyed stream: emits the new aggregate after every element. */
-    record ReduceSpec(ReduceFunction<?> function) implements OperatorSpec {
+    /**
+     * Rolling reduce on a keyed stream: emits the new aggregate after every element.
+     *
+     * @param inputType the element type (the type of the per-key value in keyed state), or null if unknown
+     */
+    record ReduceSpec(ReduceFunction<?> function, TypeInformation<?> inputType) implements OperatorSpec {
+        public ReduceSpec(ReduceFunction<?> function) {
+            this(function, null);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);

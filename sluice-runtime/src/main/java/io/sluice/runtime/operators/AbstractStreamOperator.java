@@ -14,14 +14,19 @@ import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import io.sluice.runtime.state.KeyGroupsStateHandle;
 import io.sluice.runtime.state.OperatorRestore;
 import io.sluice.runtime.state.OperatorSnapshot;
+import io.sluice.runtime.state.OperatorSubtaskState;
 import io.sluice.runtime.state.SnapshotWriter;
 import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
+import io.sluice.runtime.state.heap.RestoredTimers;
+import io.sluice.runtime.state.heap.TimersSnapshot;
 import io.sluice.runtime.state.heap.TtlTimeProvider;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
 import io.sluice.runtime.streamrecord.WatermarkStatus;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,7 +77,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
                     maxParallelism,
                     parameters.taskInfo().getNumberOfParallelSubtasks(),
                     parameters.taskInfo().getIndexOfThisSubtask());
-            keyedStateBackend = new HeapKeyedStateBackend<>(maxParallelism, range, TtlTimeProvider.SYSTEM);
+            keyedStateBackend = new HeapKeyedStateBackend<>(
+                    maxParallelism, range, TtlTimeProvider.SYSTEM, parameters.executionConfig());
         }
         runtimeContext.setKeyedStateBackend(keyedStateBackend, config.name());
         operatorStateBackend = new DefaultOperatorStateBackend(
@@ -98,7 +104,18 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
     /** Restores the keyed state and the timers of this operator's key group range. */
     private void restoreKeyedState(OperatorRestore restore) throws Exception {
-        // written by the keyed-snapshot work: reads the key groups of this subtask's range
+        List<KeyGroupsStateHandle> handles = new ArrayList<>();
+        for (OperatorSubtaskState old : restore.oldSubtasks()) {
+            handles.addAll(old.keyedState());
+        }
+        if (handles.isEmpty()) {
+            return;
+        }
+        if (keyedStateBackend == null) {
+            throw new IllegalStateException("Operator '" + getOperatorName() + "' is not keyed but checkpoint "
+                    + restore.checkpointId() + " holds keyed state for it; was a keyBy() removed?");
+        }
+        keyedStateBackend.restore(handles);
     }
 
     /**
@@ -129,7 +146,14 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     protected void snapshotOperatorState(long checkpointId, long timestamp) throws Exception {}
 
     private SnapshotWriter<KeyGroupsStateHandle> snapshotKeyedState(long checkpointId) throws Exception {
-        return null; // written by the keyed-snapshot work: keyed state and timers by key group
+        if (keyedStateBackend == null) {
+            return null;
+        }
+        List<TimersSnapshot> timers = new ArrayList<>(timerServices.size());
+        for (InternalTimerServiceImpl<?, ?> service : timerServices.values()) {
+            timers.add(service.snapshotTimers());
+        }
+        return keyedStateBackend.snapshot(checkpointId, timers);
     }
 
     @Override
@@ -292,6 +316,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
             service = new InternalTimerServiceImpl<>(name, this, parameters.processingTimeService(), triggerable);
             service.advanceWatermarkTo(currentWatermark);
             timerServices.put(name, service);
+            RestoredTimers restored = keyedStateBackend.takeRestoredTimers(name);
+            if (restored != null) {
+                service.restoreTimers(restored);
+            }
         } else {
             service.setTriggerable(triggerable);
         }

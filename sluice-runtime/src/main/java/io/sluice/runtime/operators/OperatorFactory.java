@@ -72,7 +72,7 @@ public final class OperatorFactory implements OperatorSpec.Visitor<StreamOperato
 
     @Override
     public StreamOperator<?> visit(ReduceSpec spec) {
-        return new StreamGroupedReduce<>((ReduceFunction) spec.function());
+        return new StreamGroupedReduce<>((ReduceFunction) spec.function(), spec.inputType());
     }
 
     @Override

@@ -164,19 +164,15 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
     }
 
     /**
-     * Restores the operator from what it snapshotted in a run of parallelism 1 ({@link
-     * #snapshot}); the restored checkpoint id is 0. Sets up if needed; before {@link #open()}.
+     * Restores the operator from what the subtasks of an earlier run wrote (for example {@link
+     * #snapshot} of other harnesses; several for a rescale, in subtask order). Between {@link
+     * #setup} (done here if needed) and {@link #open}; without it, {@code open} starts fresh.
      */
-    public void initializeState(OperatorSubtaskState snapshot) throws Exception {
-        initializeState(new OperatorRestore(0, List.of(snapshot)));
+    public void initializeState(OperatorSubtaskState... oldSubtasks) throws Exception {
+        initializeState(new OperatorRestore(0, List.of(oldSubtasks)));
     }
 
-    /**
-     * Restores the operator from what every subtask of an earlier run snapshotted (by their
-     * subtask index); the operator takes this harness's subtask's share, as a task does, so a
-     * different parallelism here than in {@code restore} rescales. Sets up if needed; before
-     * {@link #open()}, at most once.
-     */
+    /** Restores the operator from {@code restore} (null: starts fresh); see above. */
     public void initializeState(OperatorRestore restore) throws Exception {
         if (state == State.CREATED) {
             setup();
