@@ -51,10 +51,8 @@ import java.util.List;
  *
  * <p>At the end of input ({@link #finish}) the writer flushes and prepares its last committables.
  * They are committed when a checkpoint taken after the end of input completes (the job's final
- * checkpoint; one taken before the end may complete after it and does not cover them) when this
- * operator has seen a checkpoint, and right away when it has not (no checkpointing: a bounded job).
- * TODO(lead): replace "has seen a checkpoint" by the job's checkpointing flag once the task passes
- * it; a checkpointed job whose input ends before its first checkpoint commits at the end of input.
+ * checkpoint; one taken before the end may complete after it and does not cover them) when the
+ * job takes checkpoints, and right away when it does not (a bounded job without checkpointing).
  */
 public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
         implements OneInputStreamOperator<IN, Object> {
@@ -193,7 +191,8 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Object>
         endOfInput = true;
         writer.flush(true);
         prepareCommit(CommittableCollector.END_OF_INPUT);
-        if (committer != null && !checkpointSeen) {
+        // A harness without the job's flag counts as checkpointing once it took a checkpoint.
+        if (committer != null && !parameters.checkpointingEnabled() && !checkpointSeen) {
             committables.commitUpTo(CommittableCollector.END_OF_INPUT, committer, owner());
         }
     }

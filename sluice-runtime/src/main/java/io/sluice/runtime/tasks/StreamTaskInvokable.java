@@ -174,7 +174,8 @@ public final class StreamTaskInvokable {
                         (action, description) -> mailbox.put(action, description),
                         timeService,
                         event -> actions.sendOperatorEventToCoordinator(
-                                tdd.attemptId(), request.config().operatorId(), SerializedValue.of(event))));
+                                tdd.attemptId(), request.config().operatorId(), SerializedValue.of(event)),
+                        tdd.checkpointing() != null));
         if (tdd.checkpointing() != null) {
             checkpointer =
                     new SubtaskCheckpointer(owner, tdd.attemptId(), tdd.checkpointing(), chain, writers, actions);

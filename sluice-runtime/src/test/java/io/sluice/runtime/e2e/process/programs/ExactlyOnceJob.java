@@ -172,8 +172,7 @@ public final class ExactlyOnceJob {
                 acc[0]++;
                 acc[1] += v;
             }
-            long windowKey = key;
-            byWindow.forEach((end, acc) -> lines.add("W," + windowKey + "," + end + "," + acc[0] + "," + acc[1]));
+            byWindow.forEach((end, acc) -> lines.add("W," + key + "," + end + "," + acc[0] + "," + acc[1]));
         }
         for (long key = 0; key < 7; key++) {
             java.util.TreeMap<Long, Long> byBucket = new java.util.TreeMap<>();
