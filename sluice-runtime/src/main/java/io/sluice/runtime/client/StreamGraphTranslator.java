@@ -2,6 +2,7 @@ package io.sluice.runtime.client;
 
 import io.sluice.api.common.JobID;
 import io.sluice.api.execution.Pipeline;
+import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
 import io.sluice.runtime.graph.JobGraphGenerator;
 import io.sluice.runtime.graph.JsonPlanGenerator;
 import io.sluice.runtime.graph.StreamGraph;
@@ -14,7 +15,11 @@ public final class StreamGraphTranslator {
 
     public static JobGraph toJobGraph(Pipeline pipeline) {
         StreamGraph streamGraph = StreamGraphGenerator.generate(pipeline);
-        return JobGraphGenerator.generate(streamGraph, JobID.generate());
+        JobGraph jobGraph = JobGraphGenerator.generate(streamGraph, JobID.generate());
+        jobGraph.setJobConfiguration(pipeline.configuration());
+        jobGraph.setCheckpointingEnabled(
+                CheckpointCoordinatorConfiguration.isCheckpointingEnabled(pipeline.configuration()));
+        return jobGraph;
     }
 
     public static String toJsonPlan(Pipeline pipeline) {

@@ -4,7 +4,10 @@ import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.api.configuration.Configuration;
 import io.sluice.runtime.blob.BlobKey;
+import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
+import io.sluice.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.sluice.runtime.configuration.ClusterOptions;
+import io.sluice.runtime.configuration.WebOptions;
 import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
 import io.sluice.runtime.executiongraph.restart.RestartStrategy;
 import io.sluice.runtime.heartbeat.HeartbeatSettings;
@@ -113,7 +116,9 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                     conf.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
                     services.clock(),
                     HeartbeatSettings.fromConfiguration(conf),
-                    () -> RestartStrategy.fromConfiguration(conf));
+                    () -> RestartStrategy.forJob(
+                            jobGraph.getJobConfiguration(), conf, jobGraph.isCheckpointingEnabled()),
+                    conf.get(WebOptions.CHECKPOINTS_HISTORY_SIZE));
             LibraryCacheManager.Lease userCode = userCodeOf(jobGraph);
             JobMaster jobMaster;
             Thread thread = Thread.currentThread();
@@ -278,6 +283,38 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                                 job.jsonPlan,
                                 details),
                         getMainThreadExecutor());
+    }
+
+    @Override
+    public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats(JobID jobId) {
+        return callAsyncCompose(() -> {
+            Job job = job(jobId);
+            if (job.result.isDone()) {
+                return CompletableFuture.completedFuture(job.jobMaster.getFinalCheckpointStats());
+            }
+            // A JobMaster that just stopped rejects the call; its final statistics are set by then.
+            return job.jobMaster
+                    .requestCheckpointStats()
+                    .exceptionallyCompose(e -> job.jobMaster.getResultFuture().thenApply(r -> job.jobMaster
+                            .getFinalCheckpointStats()));
+        });
+    }
+
+    @Override
+    public CompletableFuture<CheckpointCoordinatorConfiguration> requestCheckpointConfig(JobID jobId) {
+        return callAsync(() -> job(jobId).jobMaster.getCheckpointConfig());
+    }
+
+    @Override
+    public CompletableFuture<Long> triggerCheckpoint(JobID jobId) {
+        return callAsyncCompose(() -> {
+            Job job = job(jobId);
+            if (job.result.isDone()) {
+                throw new IllegalStateException("Job '" + job.name + "' (" + jobId + ") has ended ("
+                        + job.result.join().status() + "); only a running job can be checkpointed");
+            }
+            return job.jobMaster.triggerCheckpoint();
+        });
     }
 
     private long endTimeOf(Job job) {

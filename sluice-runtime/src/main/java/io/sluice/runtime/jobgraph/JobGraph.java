@@ -2,6 +2,7 @@ package io.sluice.runtime.jobgraph;
 
 import io.sluice.api.common.ExecutionConfig;
 import io.sluice.api.common.JobID;
+import io.sluice.api.configuration.Configuration;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +23,9 @@ public final class JobGraph implements Serializable {
     private final LinkedHashMap<JobVertexID, JobVertex> vertices = new LinkedHashMap<>();
     private final List<String> userJarBlobKeys = new ArrayList<>();
     private String jsonPlan = "{}";
+    private Configuration jobConfiguration = new Configuration();
+    private boolean checkpointingEnabled;
+    private SavepointRestoreSettings savepointRestoreSettings = SavepointRestoreSettings.none();
 
     public JobGraph(JobID jobId, String name, ExecutionConfig executionConfig) {
         this.jobId = jobId;
@@ -76,6 +80,42 @@ public final class JobGraph implements Serializable {
 
     public List<String> getUserJarBlobKeys() {
         return userJarBlobKeys;
+    }
+
+    /**
+     * The program's own configuration ({@code env.getConfiguration()}): its keys win over the
+     * cluster's for this job (e.g. {@code restart-strategy.*}).
+     */
+    public Configuration getJobConfiguration() {
+        return jobConfiguration;
+    }
+
+    public void setJobConfiguration(Configuration jobConfiguration) {
+        this.jobConfiguration = new Configuration(jobConfiguration);
+    }
+
+    /**
+     * Whether the job checkpoints. Stand-in until the checkpointing settings travel in the JobGraph:
+     * set from {@code execution.checkpointing.interval} of the job's configuration.
+     */
+    public boolean isCheckpointingEnabled() {
+        return checkpointingEnabled;
+    }
+
+    public void setCheckpointingEnabled(boolean checkpointingEnabled) {
+        this.checkpointingEnabled = checkpointingEnabled;
+    }
+
+    /** The checkpoint or savepoint the job starts from; {@link SavepointRestoreSettings#none()} by default. */
+    public SavepointRestoreSettings getSavepointRestoreSettings() {
+        return savepointRestoreSettings;
+    }
+
+    public void setSavepointRestoreSettings(SavepointRestoreSettings settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("Use SavepointRestoreSettings.none() instead of null");
+        }
+        this.savepointRestoreSettings = settings;
     }
 
     /** Slots needed: per slot sharing group, the highest parallelism in it; summed over groups. */

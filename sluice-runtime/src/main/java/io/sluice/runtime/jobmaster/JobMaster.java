@@ -2,6 +2,9 @@ package io.sluice.runtime.jobmaster;
 
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
+import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
+import io.sluice.runtime.checkpoint.CheckpointStatsSnapshot;
+import io.sluice.runtime.checkpoint.CheckpointStatsTracker;
 import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
 import io.sluice.runtime.dispatcher.JobResult;
@@ -14,6 +17,7 @@ import io.sluice.runtime.executiongraph.TaskDeploymentDescriptorFactory;
 import io.sluice.runtime.heartbeat.HeartbeatLoss;
 import io.sluice.runtime.heartbeat.HeartbeatMonitor;
 import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.jobgraph.JobVertex;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
@@ -23,7 +27,9 @@ import io.sluice.runtime.rpc.RpcEndpoint;
 import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +91,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final JobRestarts restarts;
     private final JobReports reports;
 
+    // Checkpointing, for the CheckpointCoordinator to use: null while the job does not checkpoint.
+    private final CheckpointCoordinatorConfiguration checkpointConfig;
+    private final CheckpointStatsTracker checkpointStats;
+    /** The statistics when the job ended; written on the main thread before the result completes. */
+    private volatile CheckpointStatsSnapshot finalCheckpointStats;
+
     public JobMaster(JobGraph jobGraph, JobMasterServices services) {
         super(services.rpcService().qualify("jobmaster-" + jobGraph.getJobId()));
         this.jobGraph = jobGraph;
@@ -100,6 +112,14 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 this::onTaskManagerHeartbeatLost);
         this.restarts = new JobRestarts(jobGraph, services.clock(), getMainThreadExecutor());
         this.reports = new JobReports(jobGraph, services.clock(), restarts);
+        this.checkpointConfig = jobGraph.isCheckpointingEnabled()
+                ? CheckpointCoordinatorConfiguration.fromConfiguration(jobGraph.getJobConfiguration())
+                : null;
+        Map<String, Integer> parallelismByVertex = new LinkedHashMap<>();
+        for (JobVertex v : jobGraph.getVertices()) {
+            parallelismByVertex.put(v.getId().toString(), v.getParallelism());
+        }
+        this.checkpointStats = new CheckpointStatsTracker(services.checkpointHistorySize(), parallelismByVertex);
         this.coordinators =
                 new JobCoordinators(jobGraph, userCodeClassLoader, cause -> runAsync(() -> failJob(cause, null)));
         this.slots = new JobSlots(
@@ -515,6 +535,41 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         });
     }
 
+    // ------------------------------------------------------------------ checkpoints
+
+    @Override
+    public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats() {
+        return callAsync(() -> checkpointConfig == null ? null : checkpointStats.snapshot());
+    }
+
+    @Override
+    public CompletableFuture<CheckpointCoordinatorConfiguration> requestCheckpointConfig() {
+        return CompletableFuture.completedFuture(checkpointConfig);
+    }
+
+    /** How the job checkpoints (null when it does not); safe to read from any thread. */
+    public CheckpointCoordinatorConfiguration getCheckpointConfig() {
+        return checkpointConfig;
+    }
+
+    /** The checkpoint statistics when the job ended (null while it runs or if it does not checkpoint). */
+    public CheckpointStatsSnapshot getFinalCheckpointStats() {
+        return finalCheckpointStats;
+    }
+
+    @Override
+    public CompletableFuture<Long> triggerCheckpoint() {
+        return callAsyncCompose(() -> {
+            if (checkpointConfig == null) {
+                throw new IllegalStateException("Job '" + jobGraph.getName() + "' (" + jobGraph.getJobId()
+                        + ") does not checkpoint; set execution.checkpointing.interval to enable checkpointing");
+            }
+            return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "Manual checkpoints are not wired to the CheckpointCoordinator yet (job '" + jobGraph.getName()
+                            + "' (" + jobGraph.getJobId() + "))"));
+        });
+    }
+
     // ------------------------------------------------------------------ status and end
 
     @Override
@@ -560,6 +615,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void shutDown(JobResult result) {
         reports.recordFinalDetails(graph, result);
+        finalCheckpointStats = checkpointConfig == null ? null : checkpointStats.snapshot();
         services.rpcService().unregister(getAddress());
         resultFuture.complete(result);
         stopMainThread();
