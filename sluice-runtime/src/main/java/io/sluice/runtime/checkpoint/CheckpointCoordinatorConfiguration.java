@@ -41,10 +41,12 @@ public record CheckpointCoordinatorConfiguration(
 
     public CheckpointCoordinatorConfiguration {
         if (checkpointInterval <= 0) {
-            throw new IllegalArgumentException("The checkpoint interval must be greater than 0, was " + checkpointInterval);
+            throw new IllegalArgumentException(
+                    "The checkpoint interval must be greater than 0, was " + checkpointInterval);
         }
         if (checkpointTimeout <= 0) {
-            throw new IllegalArgumentException("The checkpoint timeout must be greater than 0, was " + checkpointTimeout);
+            throw new IllegalArgumentException(
+                    "The checkpoint timeout must be greater than 0, was " + checkpointTimeout);
         }
         if (minPauseBetweenCheckpoints < 0) {
             throw new IllegalArgumentException(
@@ -107,8 +109,12 @@ public record CheckpointCoordinatorConfiguration(
         }
         try {
             return new CheckpointCoordinatorConfiguration(
-                    jobConfiguration.get(CheckpointingOptions.CHECKPOINTING_INTERVAL).toMillis(),
-                    jobConfiguration.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT).toMillis(),
+                    jobConfiguration
+                            .get(CheckpointingOptions.CHECKPOINTING_INTERVAL)
+                            .toMillis(),
+                    jobConfiguration
+                            .get(CheckpointingOptions.CHECKPOINTING_TIMEOUT)
+                            .toMillis(),
                     jobConfiguration
                             .get(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS)
                             .toMillis(),

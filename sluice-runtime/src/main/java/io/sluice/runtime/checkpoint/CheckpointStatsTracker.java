@@ -77,8 +77,9 @@ public final class CheckpointStatsTracker {
         }
         this.historySize = historySize;
         this.parallelismByVertex = new LinkedHashMap<>(parallelismByVertex);
-        this.numSubtasks =
-                parallelismByVertex.values().stream().mapToInt(Integer::intValue).sum();
+        this.numSubtasks = parallelismByVertex.values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
     }
 
     // ------------------------------------------------------------------ reports
@@ -215,7 +216,8 @@ public final class CheckpointStatsTracker {
         MinMaxAvg size = stateSize.toMinMaxAvg();
         return new CheckpointStatsSnapshot(
                 new Counts(restoredCount, totalCount, pending.size(), completedCount, failedCount),
-                new Summary(size, size, endToEndDuration.toMinMaxAvg(), zero, zero, zero, alignmentDuration.toMinMaxAvg()),
+                new Summary(
+                        size, size, endToEndDuration.toMinMaxAvg(), zero, zero, zero, alignmentDuration.toMinMaxAvg()),
                 new Latest(latestCompleted, latestSavepoint, latestFailed, latestRestored),
                 List.copyOf(h));
     }

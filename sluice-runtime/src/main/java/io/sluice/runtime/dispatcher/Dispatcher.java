@@ -293,10 +293,9 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                 return CompletableFuture.completedFuture(job.jobMaster.getFinalCheckpointStats());
             }
             // A JobMaster that just stopped rejects the call; its final statistics are set by then.
-            return job.jobMaster
-                    .requestCheckpointStats()
-                    .exceptionallyCompose(e -> job.jobMaster.getResultFuture().thenApply(r -> job.jobMaster
-                            .getFinalCheckpointStats()));
+            return job.jobMaster.requestCheckpointStats().exceptionallyCompose(e -> job.jobMaster
+                    .getResultFuture()
+                    .thenApply(r -> job.jobMaster.getFinalCheckpointStats()));
         });
     }
 

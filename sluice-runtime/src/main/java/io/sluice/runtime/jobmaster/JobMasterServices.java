@@ -1,8 +1,8 @@
 package io.sluice.runtime.jobmaster;
 
+import io.sluice.runtime.configuration.WebOptions;
 import io.sluice.runtime.executiongraph.restart.NoRestartStrategy;
 import io.sluice.runtime.executiongraph.restart.RestartStrategy;
-import io.sluice.runtime.configuration.WebOptions;
 import io.sluice.runtime.heartbeat.HeartbeatSettings;
 import io.sluice.runtime.rpc.RpcService;
 import java.time.Clock;

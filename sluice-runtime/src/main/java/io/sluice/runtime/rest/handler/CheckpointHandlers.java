@@ -150,7 +150,8 @@ public final class CheckpointHandlers {
         CompletableFuture<Long> result = triggers.get(new TriggerKey(id, triggerId));
         if (result == null) {
             throw new RestHandlerException(
-                    404, "There is no checkpoint trigger '" + triggerId + "' for job " + id
+                    404,
+                    "There is no checkpoint trigger '" + triggerId + "' for job " + id
                             + " (or it was forgotten); POST /jobs/:jobid/checkpoints answers the request id");
         }
         if (!result.isDone()) {

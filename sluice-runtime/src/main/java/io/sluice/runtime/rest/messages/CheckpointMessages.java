@@ -46,7 +46,9 @@ public final class CheckpointMessages {
     /** Either the completed checkpoint's id or why the checkpoint failed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CheckpointOperation(
-            @JsonProperty("checkpointId") Long checkpointId, @JsonProperty("failure-cause") FailureCause failureCause) {}
+            @JsonProperty("checkpointId") Long checkpointId,
+            @JsonProperty("failure-cause") FailureCause failureCause) {}
 
-    public record FailureCause(@JsonProperty("class") String className, @JsonProperty("stack-trace") String stackTrace) {}
+    public record FailureCause(
+            @JsonProperty("class") String className, @JsonProperty("stack-trace") String stackTrace) {}
 }
