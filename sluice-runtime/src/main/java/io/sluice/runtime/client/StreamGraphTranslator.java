@@ -8,6 +8,7 @@ import io.sluice.runtime.graph.JsonPlanGenerator;
 import io.sluice.runtime.graph.StreamGraph;
 import io.sluice.runtime.graph.StreamGraphGenerator;
 import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.jobgraph.SavepointRestoreSettings;
 
 /** Pipeline → stream graph → job graph: what every executor does before submitting. */
 public final class StreamGraphTranslator {
@@ -19,6 +20,7 @@ public final class StreamGraphTranslator {
         jobGraph.setJobConfiguration(pipeline.configuration());
         jobGraph.setCheckpointingEnabled(
                 CheckpointCoordinatorConfiguration.isCheckpointingEnabled(pipeline.configuration()));
+        jobGraph.setSavepointRestoreSettings(SavepointRestoreSettings.fromConfiguration(pipeline.configuration()));
         return jobGraph;
     }
 

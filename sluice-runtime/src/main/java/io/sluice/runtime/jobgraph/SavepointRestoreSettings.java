@@ -1,5 +1,7 @@
 package io.sluice.runtime.jobgraph;
 
+import io.sluice.api.configuration.Configuration;
+import io.sluice.runtime.configuration.StateRecoveryOptions;
 import java.io.Serializable;
 
 /**
@@ -33,6 +35,26 @@ public record SavepointRestoreSettings(String restorePath, boolean allowNonResto
             throw new IllegalArgumentException("The savepoint path must not be null");
         }
         return new SavepointRestoreSettings(restorePath, allowNonRestoredState);
+    }
+
+    /**
+     * The settings a job's configuration asks for: {@code execution.state-recovery.path} and
+     * {@code execution.state-recovery.ignore-unclaimed-state}; {@link #none()} without a path.
+     */
+    public static SavepointRestoreSettings fromConfiguration(Configuration configuration) {
+        String path = configuration.get(StateRecoveryOptions.SAVEPOINT_PATH);
+        if (path == null || path.isBlank()) {
+            return none();
+        }
+        return forPath(path.trim(), configuration.get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
+    }
+
+    /** Writes these settings into {@code configuration} (removing nothing when there is no path). */
+    public void toConfiguration(Configuration configuration) {
+        if (restorePath != null) {
+            configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, restorePath);
+            configuration.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
+        }
     }
 
     public boolean restoreSavepoint() {
