@@ -95,7 +95,8 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     /** Rolling reduce: emits the key's new aggregate after every element. */
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
-        return sameTypeOperator("Keyed Reduce", new OperatorSpec.ReduceSpec(requireFunction(reducer, "reduce")));
+        return sameTypeOperator(
+                "Keyed Reduce", new OperatorSpec.ReduceSpec(requireFunction(reducer, "reduce"), getType()));
     }
 
     /** Rolling sum of a tuple/record field by position (or the value itself, position 0, for numbers). */

@@ -133,12 +133,11 @@ public record CheckpointStatsSnapshot(
     }
 
     /**
-     * One checkpoint. {@code external_path} and {@code discarded} only for completed ones,
-     * {@code failure_timestamp} and {@code failure_message} only for failed ones (null fields are
-     * left out). {@code latest_ack_timestamp} is -1 before the first acknowledgement.
+     * One checkpoint. {@code external_path} is null unless a completed checkpoint was written out;
+     * {@code discarded} is only present for completed ones, {@code failure_timestamp} and
+     * {@code failure_message} only for failed ones. {@code savepointFormat} is null for checkpoints. {@code latest_ack_timestamp} is -1 before the first acknowledgement.
      * {@code tasks} maps each job vertex id to its statistics (empty in the overview).
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CheckpointStats(
             @JsonProperty("className") String className,
             @JsonProperty("id") long id,
@@ -158,9 +157,9 @@ public record CheckpointStatsSnapshot(
             @JsonProperty("checkpoint_type") String checkpointType,
             @JsonProperty("tasks") Map<String, TaskStats> tasks,
             @JsonProperty("external_path") String externalPath,
-            @JsonProperty("discarded") Boolean discarded,
-            @JsonProperty("failure_timestamp") Long failureTimestamp,
-            @JsonProperty("failure_message") String failureMessage)
+            @JsonProperty("discarded") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean discarded,
+            @JsonProperty("failure_timestamp") @JsonInclude(JsonInclude.Include.NON_NULL) Long failureTimestamp,
+            @JsonProperty("failure_message") @JsonInclude(JsonInclude.Include.NON_NULL) String failureMessage)
             implements Serializable {
         private static final long serialVersionUID = 1L;
 

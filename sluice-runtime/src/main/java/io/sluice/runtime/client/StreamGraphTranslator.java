@@ -2,7 +2,6 @@ package io.sluice.runtime.client;
 
 import io.sluice.api.common.JobID;
 import io.sluice.api.execution.Pipeline;
-import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
 import io.sluice.runtime.graph.JobGraphGenerator;
 import io.sluice.runtime.graph.JsonPlanGenerator;
 import io.sluice.runtime.graph.StreamGraph;
@@ -17,9 +16,6 @@ public final class StreamGraphTranslator {
     public static JobGraph toJobGraph(Pipeline pipeline) {
         StreamGraph streamGraph = StreamGraphGenerator.generate(pipeline);
         JobGraph jobGraph = JobGraphGenerator.generate(streamGraph, JobID.generate());
-        jobGraph.setJobConfiguration(pipeline.configuration());
-        jobGraph.setCheckpointingEnabled(
-                CheckpointCoordinatorConfiguration.isCheckpointingEnabled(pipeline.configuration()));
         jobGraph.setSavepointRestoreSettings(SavepointRestoreSettings.fromConfiguration(pipeline.configuration()));
         return jobGraph;
     }

@@ -3,11 +3,11 @@ package io.sluice.runtime.dispatcher;
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.api.configuration.Configuration;
+import io.sluice.api.execution.CheckpointingOptions;
 import io.sluice.runtime.blob.BlobKey;
 import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
 import io.sluice.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.sluice.runtime.configuration.ClusterOptions;
-import io.sluice.runtime.configuration.WebOptions;
 import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
 import io.sluice.runtime.executiongraph.restart.RestartStrategy;
 import io.sluice.runtime.heartbeat.HeartbeatSettings;
@@ -110,6 +110,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                         + ") has no vertices; add at least one source and sink before executing it");
             }
             Configuration conf = services.configuration();
+            Configuration jobConfiguration = new Configuration(conf).addAll(jobGraph.getJobConfiguration());
             JobMasterServices jmServices = new JobMasterServices(
                     services.rpcService(),
                     services.resourceManagerAddress(),
@@ -117,8 +118,8 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                     services.clock(),
                     HeartbeatSettings.fromConfiguration(conf),
                     () -> RestartStrategy.forJob(
-                            jobGraph.getJobConfiguration(), conf, jobGraph.isCheckpointingEnabled()),
-                    conf.get(WebOptions.CHECKPOINTS_HISTORY_SIZE));
+                            jobGraph.getJobConfiguration(), conf, checkpointingEnabled(jobConfiguration)),
+                    jobConfiguration);
             LibraryCacheManager.Lease userCode = userCodeOf(jobGraph);
             JobMaster jobMaster;
             Thread thread = Thread.currentThread();
@@ -151,6 +152,12 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                     .whenCompleteAsync((result, error) -> onJobTerminated(job, result, error), getMainThreadExecutor());
             return null;
         });
+    }
+
+    /** Whether the job checkpoints: an interval above 0 in the cluster's configuration overlaid with the job's. */
+    private static boolean checkpointingEnabled(Configuration jobConfiguration) {
+        Duration interval = jobConfiguration.get(CheckpointingOptions.CHECKPOINTING_INTERVAL);
+        return interval != null && interval.toMillis() > 0;
     }
 
     /** The class loader lease over the job's jars, or null for a job without jars (or no resolver). */

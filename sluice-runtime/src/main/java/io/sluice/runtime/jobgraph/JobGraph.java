@@ -22,9 +22,10 @@ public final class JobGraph implements Serializable {
     private final ExecutionConfig executionConfig;
     private final LinkedHashMap<JobVertexID, JobVertex> vertices = new LinkedHashMap<>();
     private final List<String> userJarBlobKeys = new ArrayList<>();
+    /** The job's own settings (its environment's configuration); they win over the cluster's. */
+    private final Configuration jobConfiguration = new Configuration();
+
     private String jsonPlan = "{}";
-    private Configuration jobConfiguration = new Configuration();
-    private boolean checkpointingEnabled;
     private SavepointRestoreSettings savepointRestoreSettings = SavepointRestoreSettings.none();
 
     public JobGraph(JobID jobId, String name, ExecutionConfig executionConfig) {
@@ -78,32 +79,12 @@ public final class JobGraph implements Serializable {
         this.jsonPlan = jsonPlan;
     }
 
-    public List<String> getUserJarBlobKeys() {
-        return userJarBlobKeys;
-    }
-
-    /**
-     * The program's own configuration ({@code env.getConfiguration()}): its keys win over the
-     * cluster's for this job (e.g. {@code restart-strategy.*}).
-     */
     public Configuration getJobConfiguration() {
         return jobConfiguration;
     }
 
-    public void setJobConfiguration(Configuration jobConfiguration) {
-        this.jobConfiguration = new Configuration(jobConfiguration);
-    }
-
-    /**
-     * Whether the job checkpoints. Stand-in until the checkpointing settings travel in the JobGraph:
-     * set from {@code execution.checkpointing.interval} of the job's configuration.
-     */
-    public boolean isCheckpointingEnabled() {
-        return checkpointingEnabled;
-    }
-
-    public void setCheckpointingEnabled(boolean checkpointingEnabled) {
-        this.checkpointingEnabled = checkpointingEnabled;
+    public List<String> getUserJarBlobKeys() {
+        return userJarBlobKeys;
     }
 
     /** The checkpoint or savepoint the job starts from; {@link SavepointRestoreSettings#none()} by default. */

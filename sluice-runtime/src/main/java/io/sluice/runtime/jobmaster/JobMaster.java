@@ -2,9 +2,14 @@ package io.sluice.runtime.jobmaster;
 
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
+import io.sluice.runtime.checkpoint.CheckpointCoordinator;
 import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
+import io.sluice.runtime.checkpoint.CheckpointMetrics;
 import io.sluice.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.sluice.runtime.checkpoint.CheckpointStatsTracker;
+import io.sluice.runtime.checkpoint.CompletedCheckpoint;
+import io.sluice.runtime.checkpoint.TaskStateSnapshot;
+import io.sluice.runtime.configuration.WebOptions;
 import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
 import io.sluice.runtime.dispatcher.JobResult;
@@ -24,6 +29,7 @@ import io.sluice.runtime.resourcemanager.AllocationID;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
 import io.sluice.runtime.rpc.RpcEndpoint;
+import io.sluice.runtime.util.SerializedThrowable;
 import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
 import java.util.Collection;
@@ -90,10 +96,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private final JobRestarts restarts;
     private final JobReports reports;
+    /** Null when the job takes no checkpoints. */
+    private CheckpointCoordinator checkpoints;
+    /** The checkpoint the current attempt restores; null to start fresh. */
+    private CompletedCheckpoint restoreCheckpoint;
 
-    // Checkpointing, for the CheckpointCoordinator to use: null while the job does not checkpoint.
-    private final CheckpointCoordinatorConfiguration checkpointConfig;
+    /** Statistics of the job's checkpoints for the REST API; fed by the checkpoint coordinator. */
     private final CheckpointStatsTracker checkpointStats;
+    /** The coordinator's settings once the job started (null when it takes no checkpoints); any thread reads it. */
+    private volatile CheckpointCoordinatorConfiguration checkpointConfig;
     /** The statistics when the job ended; written on the main thread before the result completes. */
     private volatile CheckpointStatsSnapshot finalCheckpointStats;
 
@@ -112,14 +123,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 this::onTaskManagerHeartbeatLost);
         this.restarts = new JobRestarts(jobGraph, services.clock(), getMainThreadExecutor());
         this.reports = new JobReports(jobGraph, services.clock(), restarts);
-        this.checkpointConfig = jobGraph.isCheckpointingEnabled()
-                ? CheckpointCoordinatorConfiguration.fromConfiguration(jobGraph.getJobConfiguration())
-                : null;
         Map<String, Integer> parallelismByVertex = new LinkedHashMap<>();
         for (JobVertex v : jobGraph.getVertices()) {
             parallelismByVertex.put(v.getId().toString(), v.getParallelism());
         }
-        this.checkpointStats = new CheckpointStatsTracker(services.checkpointHistorySize(), parallelismByVertex);
+        this.checkpointStats = new CheckpointStatsTracker(
+                services.configuration().get(WebOptions.CHECKPOINTS_HISTORY_SIZE), parallelismByVertex);
         this.coordinators =
                 new JobCoordinators(jobGraph, userCodeClassLoader, cause -> runAsync(() -> failJob(cause, null)));
         this.slots = new JobSlots(
@@ -155,10 +164,24 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         try {
             restarts.start(services.restartStrategyFactory().get());
             graph = new ExecutionGraph(jobGraph);
+            CheckpointCoordinatorConfiguration checkpointConfig =
+                    CheckpointCoordinatorConfiguration.fromConfiguration(services.configuration());
+            if (checkpointConfig != null) {
+                checkpoints = new CheckpointCoordinator(
+                        jobGraph,
+                        checkpointConfig,
+                        new CheckpointAccess(),
+                        getMainThreadExecutor(),
+                        services.clock(),
+                        userCodeClassLoader);
+                checkpoints.getStats().forwardTo(checkpointStats);
+                this.checkpointConfig = checkpointConfig;
+            }
             slots.connectResourceManager(
                     services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class));
             taskManagerHeartbeats.start();
             coordinators.create();
+            restoreFromCheckpoint();
         } catch (Throwable t) {
             LOG.warn("Job '{}' ({}) could not start", jobGraph.getName(), jobGraph.getJobId(), t);
             if (graph == null) {
@@ -170,6 +193,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
         coordinators.start();
         requestSlots();
+    }
+
+    /** Picks the checkpoint the new attempt restores and restores the coordinators from it. */
+    private void restoreFromCheckpoint() {
+        restoreCheckpoint = checkpoints == null ? null : checkpoints.checkpointToRestore();
+        if (restoreCheckpoint != null) {
+            LOG.info("Job '{}' ({}) restores {}", jobGraph.getName(), jobGraph.getJobId(), restoreCheckpoint);
+            coordinators.resetToCheckpoint(restoreCheckpoint.checkpointId(), restoreCheckpoint.coordinatorStates());
+            checkpoints.reportRestored(restoreCheckpoint);
+        }
     }
 
     // ------------------------------------------------------------------ slots
@@ -225,7 +258,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         for (Execution e : executions) {
             TaskDeploymentDescriptor tdd;
             try {
-                tdd = TaskDeploymentDescriptorFactory.create(graph, e);
+                tdd = TaskDeploymentDescriptorFactory.create(
+                        graph,
+                        e,
+                        checkpoints == null ? null : checkpoints.taskSettings(),
+                        CheckpointCoordinator.restoreFor(restoreCheckpoint, e));
             } catch (RuntimeException ex) {
                 failJob(ex, null);
                 return;
@@ -235,6 +272,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             slot.taskExecutor()
                     .submitTask(tdd, slot.allocationId())
                     .whenCompleteAsync((ok, error) -> onTaskSubmitted(e, error), getMainThreadExecutor());
+        }
+        if (checkpoints != null) {
+            checkpoints.startScheduler();
         }
     }
 
@@ -304,6 +344,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     private void onExecutionFinished(Execution e, TaskExecutionStateUpdate update) {
+        if (checkpoints != null) {
+            checkpoints.taskFinished(e);
+        }
         try {
             reports.addAccumulators(e.getVertex().getTaskNameWithSubtask(), update.accumulators(), userCodeClassLoader);
         } catch (RuntimeException ex) {
@@ -360,6 +403,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             LOG.debug("Job '{}' is {}; not failing it again with {}", jobGraph.getName(), status, cause.toString());
             return;
         }
+        if (checkpoints != null) {
+            checkpoints.stopScheduler("job '" + jobGraph.getName() + "' fails: " + cause);
+        }
         if (restarts.attemptFailed(cause, task)) {
             if (graph.getState() != JobStatus.RESTARTING) {
                 graph.transitionState(JobStatus.RESTARTING);
@@ -388,6 +434,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         LOG.info("Job '{}' ({}) restarts now", jobGraph.getName(), jobGraph.getJobId());
         try {
             coordinators.create();
+            restoreFromCheckpoint();
         } catch (Throwable t) {
             failJob(t, null);
             return;
@@ -469,6 +516,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             JobStatus status = graph.getState();
             if (status == JobStatus.CREATED || status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
                 restarts.cancelRestartTimer();
+                if (checkpoints != null) {
+                    checkpoints.stopScheduler("job '" + jobGraph.getName() + "' is cancelled");
+                }
                 graph.transitionState(JobStatus.CANCELLING);
                 cancelAllExecutions();
                 checkAllTerminal();
@@ -539,15 +589,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     @Override
     public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats() {
-        return callAsync(() -> checkpointConfig == null ? null : checkpointStats.snapshot());
+        return callAsync(() -> checkpoints == null ? null : checkpointStats.snapshot());
     }
 
     @Override
     public CompletableFuture<CheckpointCoordinatorConfiguration> requestCheckpointConfig() {
-        return CompletableFuture.completedFuture(checkpointConfig);
+        return callAsync(() -> checkpoints == null ? null : checkpoints.getConfiguration());
     }
 
-    /** How the job checkpoints (null when it does not); safe to read from any thread. */
+    /** How the job checkpoints (null when it does not, or before it started); safe to read from any thread. */
     public CheckpointCoordinatorConfiguration getCheckpointConfig() {
         return checkpointConfig;
     }
@@ -560,14 +610,85 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     @Override
     public CompletableFuture<Long> triggerCheckpoint() {
         return callAsyncCompose(() -> {
-            if (checkpointConfig == null) {
+            if (checkpoints == null) {
                 throw new IllegalStateException("Job '" + jobGraph.getName() + "' (" + jobGraph.getJobId()
                         + ") does not checkpoint; set execution.checkpointing.interval to enable checkpointing");
             }
-            return CompletableFuture.failedFuture(new UnsupportedOperationException(
-                    "Manual checkpoints are not wired to the CheckpointCoordinator yet (job '" + jobGraph.getName()
-                            + "' (" + jobGraph.getJobId() + "))"));
+            return checkpoints.triggerCheckpoint().thenApply(CompletedCheckpoint::checkpointId);
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> acknowledgeCheckpoint(
+            ExecutionAttemptID attemptId, long checkpointId, CheckpointMetrics metrics, TaskStateSnapshot state) {
+        return callAsync(() -> {
+            Execution e = graph == null ? null : graph.getExecution(attemptId);
+            if (e != null && checkpoints != null) {
+                checkpoints.receiveAcknowledge(e, checkpointId, metrics, state);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> declineCheckpoint(
+            ExecutionAttemptID attemptId, long checkpointId, SerializedThrowable reason) {
+        return callAsync(() -> {
+            Execution e = graph == null ? null : graph.getExecution(attemptId);
+            if (e != null && checkpoints != null) {
+                checkpoints.receiveDecline(e, checkpointId, reason);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> notifyEndOfInput(ExecutionAttemptID attemptId) {
+        return callAsync(() -> {
+            Execution e = graph == null ? null : graph.getExecution(attemptId);
+            if (e != null && checkpoints != null && e.getState() == ExecutionState.RUNNING) {
+                checkpoints.taskReachedEndOfInput(e);
+            }
+            return null;
+        });
+    }
+
+    /** The checkpoint coordinator, or null when the job takes no checkpoints (main thread). */
+    CheckpointCoordinator getCheckpointCoordinator() {
+        return checkpoints;
+    }
+
+    /** What the checkpoint coordinator sees of this JobMaster; main thread. */
+    private final class CheckpointAccess implements CheckpointCoordinator.JobAccess {
+        @Override
+        public List<Execution> currentExecutions() {
+            return graph.getCurrentExecutions();
+        }
+
+        @Override
+        public CompletableFuture<Map<OperatorID, byte[]>> checkpointCoordinators(long checkpointId) {
+            return coordinators.checkpoint(checkpointId);
+        }
+
+        @Override
+        public void openCoordinatorValves() {
+            coordinators.openValves();
+        }
+
+        @Override
+        public void notifyCoordinatorsComplete(long checkpointId) {
+            coordinators.notifyCheckpointComplete(checkpointId);
+        }
+
+        @Override
+        public void notifyCoordinatorsAborted(long checkpointId) {
+            coordinators.notifyCheckpointAborted(checkpointId);
+        }
+
+        @Override
+        public void failJob(Throwable cause) {
+            JobMaster.this.failJob(cause, null);
+        }
     }
 
     // ------------------------------------------------------------------ status and end
@@ -608,6 +729,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void releaseResources(JobStatus terminal) {
         restarts.cancelRestartTimer();
+        if (checkpoints != null) {
+            checkpoints.shutdown(terminal);
+        }
         slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal);
         taskManagerHeartbeats.stop();
         coordinators.close();
@@ -615,7 +739,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void shutDown(JobResult result) {
         reports.recordFinalDetails(graph, result);
-        finalCheckpointStats = checkpointConfig == null ? null : checkpointStats.snapshot();
+        finalCheckpointStats = checkpoints == null ? null : checkpointStats.snapshot();
         services.rpcService().unregister(getAddress());
         resultFuture.complete(result);
         stopMainThread();

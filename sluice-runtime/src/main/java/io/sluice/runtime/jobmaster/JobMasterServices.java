@@ -1,6 +1,6 @@
 package io.sluice.runtime.jobmaster;
 
-import io.sluice.runtime.configuration.WebOptions;
+import io.sluice.api.configuration.Configuration;
 import io.sluice.runtime.executiongraph.restart.NoRestartStrategy;
 import io.sluice.runtime.executiongraph.restart.RestartStrategy;
 import io.sluice.runtime.heartbeat.HeartbeatSettings;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * @param heartbeatSettings how often the JobMaster asks the TaskManagers it holds slots on for a
  *     heartbeat, and how long one may stay silent
  * @param restartStrategyFactory creates the job's restart strategy when the job starts
- * @param checkpointHistorySize how many checkpoints the statistics keep ({@code web.checkpoints.history})
+ * @param configuration the cluster's configuration overlaid with the job's own (checkpoint settings)
  */
 public record JobMasterServices(
         RpcService rpcService,
@@ -26,25 +26,7 @@ public record JobMasterServices(
         Clock clock,
         HeartbeatSettings heartbeatSettings,
         Supplier<RestartStrategy> restartStrategyFactory,
-        int checkpointHistorySize) {
-
-    /** As the canonical constructor, with the default checkpoint history ({@code web.checkpoints.history}). */
-    public JobMasterServices(
-            RpcService rpcService,
-            String resourceManagerAddress,
-            Duration slotRequestTimeout,
-            Clock clock,
-            HeartbeatSettings heartbeatSettings,
-            Supplier<RestartStrategy> restartStrategyFactory) {
-        this(
-                rpcService,
-                resourceManagerAddress,
-                slotRequestTimeout,
-                clock,
-                heartbeatSettings,
-                restartStrategyFactory,
-                WebOptions.CHECKPOINTS_HISTORY_SIZE.defaultValue());
-    }
+        Configuration configuration) {
 
     /** Default heartbeats and no restarts. */
     public JobMasterServices(
@@ -55,6 +37,7 @@ public record JobMasterServices(
                 slotRequestTimeout,
                 clock,
                 HeartbeatSettings.defaults(),
-                NoRestartStrategy::new);
+                NoRestartStrategy::new,
+                new Configuration());
     }
 }

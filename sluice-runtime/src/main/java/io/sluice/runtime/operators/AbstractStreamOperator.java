@@ -8,19 +8,25 @@ import io.sluice.runtime.operators.timers.InternalTimerService;
 import io.sluice.runtime.operators.timers.InternalTimerServiceImpl;
 import io.sluice.runtime.operators.timers.KeyContext;
 import io.sluice.runtime.operators.timers.Triggerable;
+import io.sluice.runtime.state.DefaultOperatorStateBackend;
 import io.sluice.runtime.state.KeyGroupRange;
 import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import io.sluice.runtime.state.KeyGroupsStateHandle;
 import io.sluice.runtime.state.OperatorRestore;
 import io.sluice.runtime.state.OperatorSnapshot;
+import io.sluice.runtime.state.OperatorSubtaskState;
 import io.sluice.runtime.state.SnapshotWriter;
 import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
+import io.sluice.runtime.state.heap.RestoredTimers;
+import io.sluice.runtime.state.heap.TimersSnapshot;
 import io.sluice.runtime.state.heap.TtlTimeProvider;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
 import io.sluice.runtime.streamrecord.WatermarkStatus;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +52,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private KeySelector<Object, Object> keySelector2;
     private Object currentKey;
     private HeapKeyedStateBackend<Object> keyedStateBackend;
+    private DefaultOperatorStateBackend operatorStateBackend;
+    /** Whether {@link #initializeState} ran (see {@link #open}). */
+    private boolean stateInitialized;
+
     private final Map<String, InternalTimerServiceImpl<?, ?>> timerServices = new LinkedHashMap<>();
 
     @Override
@@ -67,9 +77,13 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
                     maxParallelism,
                     parameters.taskInfo().getNumberOfParallelSubtasks(),
                     parameters.taskInfo().getIndexOfThisSubtask());
-            keyedStateBackend = new HeapKeyedStateBackend<>(maxParallelism, range, TtlTimeProvider.SYSTEM);
+            keyedStateBackend = new HeapKeyedStateBackend<>(
+                    maxParallelism, range, TtlTimeProvider.SYSTEM, parameters.executionConfig());
         }
         runtimeContext.setKeyedStateBackend(keyedStateBackend, config.name());
+        operatorStateBackend = new DefaultOperatorStateBackend(
+                parameters.executionConfig(),
+                "operator '" + config.name() + "' of " + parameters.taskInfo().getTaskNameWithSubtasks());
     }
 
     /**
@@ -78,18 +92,42 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
      */
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
+        stateInitialized = true;
         if (context.isRestored()) {
             restoreKeyedState(context.restore());
+            operatorStateBackend.restore(
+                    context.restore(),
+                    parameters.taskInfo().getIndexOfThisSubtask(),
+                    parameters.taskInfo().getNumberOfParallelSubtasks());
         }
     }
 
     /** Restores the keyed state and the timers of this operator's key group range. */
     private void restoreKeyedState(OperatorRestore restore) throws Exception {
-        // written by the keyed-snapshot work: reads the key groups of this subtask's range
+        List<KeyGroupsStateHandle> handles = new ArrayList<>();
+        for (OperatorSubtaskState old : restore.oldSubtasks()) {
+            handles.addAll(old.keyedState());
+        }
+        if (handles.isEmpty()) {
+            return;
+        }
+        if (keyedStateBackend == null) {
+            throw new IllegalStateException("Operator '" + getOperatorName() + "' is not keyed but checkpoint "
+                    + restore.checkpointId() + " holds keyed state for it; was a keyBy() removed?");
+        }
+        keyedStateBackend.restore(handles);
     }
 
+    /**
+     * Runs {@link #initializeState} with a fresh context when the caller skipped it (a harness that
+     * only calls setup and open), so that functions always get their state before they open.
+     */
     @Override
-    public void open() throws Exception {}
+    public void open() throws Exception {
+        if (!stateInitialized) {
+            initializeState(StateInitializationContext.FRESH);
+        }
+    }
 
     /**
      * The synchronous part of a checkpoint: the subclass's {@link #snapshotOperatorState} hook,
@@ -98,7 +136,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     @Override
     public final OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
         snapshotOperatorState(checkpointId, timestamp);
-        return new OperatorSnapshot(snapshotKeyedState(checkpointId), null);
+        return new OperatorSnapshot(snapshotKeyedState(checkpointId), operatorStateBackend.snapshot(checkpointId));
     }
 
     /**
@@ -108,7 +146,14 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     protected void snapshotOperatorState(long checkpointId, long timestamp) throws Exception {}
 
     private SnapshotWriter<KeyGroupsStateHandle> snapshotKeyedState(long checkpointId) throws Exception {
-        return null; // written by the keyed-snapshot work: keyed state and timers by key group
+        if (keyedStateBackend == null) {
+            return null;
+        }
+        List<TimersSnapshot> timers = new ArrayList<>(timerServices.size());
+        for (InternalTimerServiceImpl<?, ?> service : timerServices.values()) {
+            timers.add(service.snapshotTimers());
+        }
+        return keyedStateBackend.snapshot(checkpointId, timers);
     }
 
     @Override
@@ -147,6 +192,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
     /** Sets the current key from a record of input 2 (keyed two-input operators); see above. */
     public final void setKeyContextElement2(StreamRecord<?> record) throws Exception {
+        if (keySelector2 == null) {
+            return; // input 2 is not keyed (the broadcast input of a keyed broadcast operator)
+        }
         currentKey = keyOf(keySelector2, record.getValue());
     }
 
@@ -158,6 +206,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         }
         keyedStateBackend.setCurrentKey(key);
         return key;
+    }
+
+    /** The operator state (lists, broadcast maps) of this operator; exists from {@link #setup} on. */
+    public DefaultOperatorStateBackend getOperatorStateBackend() {
+        return operatorStateBackend;
     }
 
     /** The keyed state of this operator, or null if it is not keyed (for test harnesses and tools). */
@@ -263,6 +316,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
             service = new InternalTimerServiceImpl<>(name, this, parameters.processingTimeService(), triggerable);
             service.advanceWatermarkTo(currentWatermark);
             timerServices.put(name, service);
+            RestoredTimers restored = keyedStateBackend.takeRestoredTimers(name);
+            if (restored != null) {
+                service.restoreTimers(restored);
+            }
         } else {
             service.setTriggerable(triggerable);
         }

@@ -2,9 +2,10 @@ package io.sluice.runtime.operators;
 
 import io.sluice.api.dag.OperatorSpec.AggregationSpec;
 import io.sluice.api.datastream.FieldAggregator;
+import io.sluice.api.state.ValueState;
+import io.sluice.api.state.ValueStateDescriptor;
 import io.sluice.api.typeinfo.TypeInformation;
 import io.sluice.runtime.streamrecord.StreamRecord;
-import java.util.HashMap;
 
 /**
  * Rolling field aggregation (sum, min, max, minBy, maxBy) on a keyed stream, with Flink's
@@ -15,8 +16,8 @@ import java.util.HashMap;
 public final class StreamGroupedAggregation<T> extends AbstractStreamOperator<T>
         implements OneInputStreamOperator<T, T> {
     private final AggregationSpec spec;
-    /** The running aggregate per key, in a mutable holder so an update costs one hash lookup. */
-    private final HashMap<Object, Object[]> values = new HashMap<>();
+    /** The running aggregate per key (named as Flink names it), so checkpoints take it along. */
+    private ValueState<T> values;
 
     private FieldAggregator<T> aggregator;
 
@@ -34,23 +35,16 @@ public final class StreamGroupedAggregation<T> extends AbstractStreamOperator<T>
                 spec.first(),
                 (TypeInformation<T>) spec.inputType(),
                 parameters.executionConfig());
+        values = runtimeContext.getState(
+                new ValueStateDescriptor<>(StreamGroupedReduce.STATE_NAME, (TypeInformation<T>) spec.inputType()));
     }
 
     @Override
     public void processElement(StreamRecord<T> record) throws Exception {
-        Object key = getCurrentKey();
         T value = record.getValue();
-        Object[] holder = values.get(key);
-        T result;
-        if (holder == null) {
-            result = aggregator.start(value);
-            values.put(key, new Object[] {result});
-        } else {
-            @SuppressWarnings("unchecked")
-            T current = (T) holder[0];
-            result = aggregator.reduce(current, value);
-            holder[0] = result;
-        }
+        T current = values.value();
+        T result = current == null ? aggregator.start(value) : aggregator.reduce(current, value);
+        values.update(result);
         // No copy here: a network output serializes at once, and a chained output copies mutable
         // values itself unless object reuse is on (then, as in Flink, functions must not keep them).
         output.collect(record.replace(result));

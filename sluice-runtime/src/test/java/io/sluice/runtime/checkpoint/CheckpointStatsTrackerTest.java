@@ -265,7 +265,7 @@ class CheckpointStatsTrackerTest {
                         + "\"p99\":600.0,\"p999\":600.0}");
         assertThat(json.get("latest").get("completed").toString())
                 .isEqualTo("{\"className\":\".CompletedCheckpointStatistics\",\"id\":1,\"status\":\"COMPLETED\","
-                        + "\"is_savepoint\":false,\"trigger_timestamp\":1000,\"latest_ack_timestamp\":1200,"
+                        + "\"is_savepoint\":false,\"savepointFormat\":null,\"trigger_timestamp\":1000,\"latest_ack_timestamp\":1200,"
                         + "\"checkpointed_size\":600,\"state_size\":600,\"end_to_end_duration\":200,"
                         + "\"alignment_buffered\":0,\"processed_data\":0,\"persisted_data\":0,\"num_subtasks\":3,"
                         + "\"num_acknowledged_subtasks\":3,\"checkpoint_type\":\"CHECKPOINT\",\"tasks\":{},"

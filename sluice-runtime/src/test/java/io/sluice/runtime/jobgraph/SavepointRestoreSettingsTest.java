@@ -7,9 +7,9 @@ import io.sluice.api.common.JobID;
 import io.sluice.api.configuration.Configuration;
 import io.sluice.api.connector.sink.lib.DiscardingSink;
 import io.sluice.api.environment.StreamExecutionEnvironment;
+import io.sluice.api.execution.CheckpointingOptions;
 import io.sluice.api.execution.Pipeline;
 import io.sluice.runtime.client.StreamGraphTranslator;
-import io.sluice.runtime.configuration.CheckpointingOptions;
 import io.sluice.runtime.configuration.RestartStrategyOptions;
 import io.sluice.runtime.configuration.StateRecoveryOptions;
 import java.time.Duration;
@@ -43,12 +43,11 @@ class SavepointRestoreSettingsTest {
     }
 
     @Test
-    void whenConfigurationNamesNothing_thenTheJobStartsEmptyAndDoesNotCheckpoint() {
+    void whenConfigurationNamesNothing_thenTheJobStartsEmpty() {
         JobGraph job = jobGraph(new Configuration());
 
         assertThat(job.getSavepointRestoreSettings()).isEqualTo(SavepointRestoreSettings.none());
         assertThat(job.getSavepointRestoreSettings().restoreSavepoint()).isFalse();
-        assertThat(job.isCheckpointingEnabled()).isFalse();
     }
 
     @Test
@@ -59,7 +58,8 @@ class SavepointRestoreSettingsTest {
 
         JobGraph job = jobGraph(conf);
 
-        assertThat(job.isCheckpointingEnabled()).isTrue();
+        assertThat(job.getJobConfiguration().get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(3));
         assertThat(job.getJobConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY))
                 .isEqualTo("fixed-delay");
     }

@@ -3,12 +3,14 @@ package io.sluice.runtime.rest;
 import static io.sluice.runtime.rest.RestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.api.configuration.Configuration;
 import io.sluice.api.connector.sink.lib.DiscardingSink;
 import io.sluice.api.environment.StreamExecutionEnvironment;
+import io.sluice.api.execution.CheckpointingOptions;
 import io.sluice.api.execution.Pipeline;
+import io.sluice.api.functions.MapFunction;
 import io.sluice.runtime.client.StreamGraphTranslator;
-import io.sluice.runtime.configuration.CheckpointingOptions;
 import io.sluice.runtime.configuration.ClusterOptions;
 import io.sluice.runtime.configuration.RestOptions;
 import io.sluice.runtime.jobgraph.JobGraph;
@@ -127,15 +129,100 @@ class CheckpointRoutesTest {
                 .isEqualTo(json("{\"errors\":[\"Malformed checkpoint id 'one': expected a whole number\"]}"));
     }
 
+    /** Sleeps 1 ms per record: the job runs until cancelled, and its task thread takes checkpoints. */
+    static final class Slow implements MapFunction<Long, Long> {
+        @Override
+        public Long map(Long value) throws InterruptedException {
+            Thread.sleep(1);
+            return value;
+        }
+    }
+
+    /** One chained vertex at parallelism 1 that never ends and whose checkpoints are only manual (1 h interval). */
+    private static JobGraph slowCheckpointing() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.getConfiguration().set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofHours(1));
+        env.fromSequence(0, Long.MAX_VALUE).map(new Slow()).sinkTo(new DiscardingSink<>());
+        return StreamGraphTranslator.toJobGraph(new Pipeline(
+                "slow",
+                env.getSinks(),
+                env.getConfig(),
+                env.getConfiguration(),
+                env.getBufferTimeout(),
+                env.isChainingEnabled()));
+    }
+
     @Test
-    void whenCheckpointIsTriggered_thenTheRequestIdLeadsToItsOutcome() throws Exception {
-        String id = submit(unbounded(true));
+    void whenCheckpointIsTriggered_thenTheRequestIdLeadsToItsIdAndTheStatisticsShowIt() throws Exception {
+        JobGraph job = slowCheckpointing();
+        String id = submit(job);
+        String vertex = job.getVertices().get(0).getId().toString();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> rest.get("/jobs/" + id)
+                .json()
+                .get("vertices")
+                .get(0)
+                .get("status")
+                .asText()
+                .equals("RUNNING"));
 
         RestClient.Reply trigger = rest.send("POST", "/jobs/" + id + "/checkpoints", "{\"checkpointType\":\"FULL\"}");
 
         assertThat(trigger.status()).isEqualTo(202);
         String requestId = trigger.json().get("request-id").asText();
         assertThat(requestId).matches("[0-9a-f]{32}");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> rest.get(
+                        "/jobs/" + id + "/checkpoints/" + requestId)
+                .json()
+                .get("status")
+                .get("id")
+                .asText()
+                .equals("COMPLETED"));
+        RestClient.Reply status = rest.get("/jobs/" + id + "/checkpoints/" + requestId);
+        assertThat(status.json())
+                .isEqualTo(json("{\"status\":{\"id\":\"COMPLETED\"},\"operation\":{\"checkpointId\":1}}"));
+
+        RestClient.Reply stats = rest.get("/jobs/" + id + "/checkpoints");
+        assertThat(stats.json().get("counts").toString())
+                .isEqualTo("{\"restored\":0,\"total\":1,\"in_progress\":0,\"completed\":1,\"failed\":0}");
+        JsonNode completed = stats.json().get("latest").get("completed");
+        assertThat(completed.get("id").asLong()).isEqualTo(1);
+        assertThat(completed.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(completed.get("num_subtasks").asInt()).isEqualTo(1);
+        assertThat(completed.get("num_acknowledged_subtasks").asInt()).isEqualTo(1);
+        assertThat(completed.get("tasks").size()).isZero();
+        assertThat(completed.get("external_path").isNull()).isTrue(); // kept in the JobManager's memory
+        assertThat(completed.get("discarded").asBoolean()).isFalse();
+        assertThat(completed.has("failure_message")).isFalse();
+        assertThat(completed.get("latest_ack_timestamp").asLong())
+                .isGreaterThanOrEqualTo(completed.get("trigger_timestamp").asLong());
+        assertThat(stats.json().get("history").size()).isEqualTo(1);
+        assertThat(stats.json().get("summary").get("state_size").get("max").asLong())
+                .isEqualTo(completed.get("state_size").asLong());
+
+        RestClient.Reply details = rest.get("/jobs/" + id + "/checkpoints/details/1");
+        assertThat(details.status()).isEqualTo(200);
+        assertThat(RestClient.fieldNames(details.json().get("tasks"))).containsExactly(vertex);
+        JsonNode task = details.json().get("tasks").get(vertex);
+        assertThat(task.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(task.get("num_subtasks").asInt()).isEqualTo(1);
+        assertThat(task.get("num_acknowledged_subtasks").asInt()).isEqualTo(1);
+        // The checkpoint's size also counts the source enumerator's state, which no task acknowledges.
+        assertThat(task.get("state_size").asLong())
+                .isPositive()
+                .isLessThanOrEqualTo(completed.get("state_size").asLong());
+    }
+
+    @Test
+    void whenJobHasEnded_thenATriggerEndsInAFailureSayingSo() throws Exception {
+        JobGraph job = slowCheckpointing();
+        String id = submit(job);
+        cluster.getDispatcherGateway().cancelJob(job.getJobId()).get(10, TimeUnit.SECONDS);
+        cluster.requestJobResult(job.getJobId()).get(20, TimeUnit.SECONDS);
+
+        RestClient.Reply trigger = rest.send("POST", "/jobs/" + id + "/checkpoints", null);
+
+        assertThat(trigger.status()).isEqualTo(202);
+        String requestId = trigger.json().get("request-id").asText();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rest.get(
                         "/jobs/" + id + "/checkpoints/" + requestId)
                 .json()
@@ -143,15 +230,20 @@ class CheckpointRoutesTest {
                 .get("id")
                 .asText()
                 .equals("COMPLETED"));
-        // The CheckpointCoordinator is not wired to manual triggers yet: the outcome is that failure.
         RestClient.Reply status = rest.get("/jobs/" + id + "/checkpoints/" + requestId);
         assertThat(status.json()
                         .get("operation")
                         .get("failure-cause")
                         .get("class")
                         .asText())
-                .isEqualTo("java.lang.UnsupportedOperationException");
-        assertThat(status.json().get("operation").has("checkpointId")).isFalse();
+                .isEqualTo("java.lang.IllegalStateException");
+        assertThat(status.json()
+                        .get("operation")
+                        .get("failure-cause")
+                        .get("stack-trace")
+                        .asText())
+                .startsWith("java.lang.IllegalStateException: Job 'slow' (" + job.getJobId()
+                        + ") has ended (CANCELED); only a running job can be checkpointed");
     }
 
     @Test

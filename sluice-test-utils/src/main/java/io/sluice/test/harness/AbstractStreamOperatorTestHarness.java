@@ -13,11 +13,15 @@ import io.sluice.runtime.graph.StreamNode;
 import io.sluice.runtime.operators.AbstractStreamOperator;
 import io.sluice.runtime.operators.OperatorFactory;
 import io.sluice.runtime.operators.Output;
+import io.sluice.runtime.operators.StateInitializationContext;
 import io.sluice.runtime.operators.StreamOperator;
 import io.sluice.runtime.operators.StreamOperatorParameters;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.operators.timers.InternalTimerServiceImpl;
+import io.sluice.runtime.state.MemoryCheckpointStreamFactory;
+import io.sluice.runtime.state.OperatorRestore;
+import io.sluice.runtime.state.OperatorSubtaskState;
 import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
@@ -40,7 +44,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * operator a key selector, so it gets a keyed state backend and the key of each element, exactly as
  * a task does.
  *
- * <p>Life cycle: construct, optionally {@link #setup()}, {@link #open()} (sets up if needed), then
+ * <p>Life cycle: construct, optionally {@link #setup()}, optionally {@link
+ * #initializeState(OperatorRestore)} (restore what {@link #snapshot} of another harness returned;
+ * fresh state otherwise), {@link #open()} (sets up if needed), then
  * elements, watermarks and {@link #setProcessingTime} in any order, optionally {@link #endInput()}
  * (the end of a bounded input: the operator flushes what it buffered), and {@link #close()}.
  *
@@ -77,6 +83,7 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
     private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
     private final List<KeySelector<?, ?>> keySelectors;
     private State state = State.CREATED;
+    private boolean stateInitialized;
 
     /**
      * @param operator the operator to run (for example from {@link OperatorFactory#create})
@@ -156,12 +163,59 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         state = State.SET_UP;
     }
 
-    /** Sets the operator up if that was not done, then opens it. */
+    /**
+     * Restores the operator from what the subtasks of an earlier run wrote (for example {@link
+     * #snapshot} of other harnesses; several for a rescale, in subtask order). Between {@link
+     * #setup} (done here if needed) and {@link #open}; without it, {@code open} starts fresh.
+     */
+    public void initializeState(OperatorSubtaskState... oldSubtasks) throws Exception {
+        initializeState(new OperatorRestore(0, List.of(oldSubtasks)));
+    }
+
+    /** Restores the operator from {@code restore} (null: starts fresh); see above. */
+    public void initializeState(OperatorRestore restore) throws Exception {
+        if (state == State.CREATED) {
+            setup();
+        }
+        checkState(State.SET_UP, "initializeState()");
+        if (stateInitialized) {
+            throw new IllegalStateException("initializeState() was already called on this harness");
+        }
+        stateInitialized = true;
+        operator.initializeState(new StateInitializationContext(restore));
+    }
+
+    /**
+     * Takes a checkpoint of the operator as a task does (prepareSnapshotPreBarrier, the
+     * synchronous snapshot, then writing it) into memory, and returns what it wrote: pass it to
+     * {@link #initializeState} of a new harness to restore.
+     */
+    public OperatorSubtaskState snapshot(long checkpointId, long timestamp) throws Exception {
+        checkState(State.OPEN, "snapshot()");
+        operator.prepareSnapshotPreBarrier(checkpointId);
+        OperatorSubtaskState written =
+                operator.snapshotState(checkpointId, timestamp).write(new MemoryCheckpointStreamFactory());
+        runMailboxActions();
+        return written;
+    }
+
+    /** Tells the operator that checkpoint {@code checkpointId} completed. */
+    public void notifyOfCompletedCheckpoint(long checkpointId) throws Exception {
+        checkState(State.OPEN, "notifyOfCompletedCheckpoint()");
+        operator.notifyCheckpointComplete(checkpointId);
+        runMailboxActions();
+    }
+
+    /** Sets the operator up and initializes fresh state if that was not done, then opens it. */
     public void open() throws Exception {
         if (state == State.CREATED) {
             setup();
         }
         checkState(State.SET_UP, "open()");
+        if (!stateInitialized) {
+            stateInitialized = true;
+            operator.initializeState(StateInitializationContext.FRESH);
+        }
         operator.open();
         state = State.OPEN;
         runMailboxActions();

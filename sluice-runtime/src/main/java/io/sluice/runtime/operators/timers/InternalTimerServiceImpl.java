@@ -1,6 +1,8 @@
 package io.sluice.runtime.operators.timers;
 
 import io.sluice.runtime.operators.ProcessingTimeService;
+import io.sluice.runtime.state.heap.RestoredTimers;
+import io.sluice.runtime.state.heap.TimersSnapshot;
 import java.util.List;
 
 /**
@@ -137,6 +139,34 @@ public final class InternalTimerServiceImpl<K, N> implements InternalTimerServic
             nextProcessingTimer.cancel();
             nextProcessingTimer = null;
             nextProcessingTime = Long.MAX_VALUE;
+        }
+    }
+
+    /** The synchronous part of a snapshot: the pending timers as of now (O(n) array copies). */
+    public TimersSnapshot snapshotTimers() {
+        TimerHeap.Entry<K, N>[] event = eventTimeTimers.copyEntries();
+        TimerHeap.Entry<K, N>[] processing = processingTimeTimers.copyEntries();
+        return new TimersSnapshot(name, event, TimerHeap.sequences(event), processing, TimerHeap.sequences(processing));
+    }
+
+    /**
+     * Registers timers restored from a checkpoint, in their order; schedules the earliest
+     * processing-time timer (one already due fires as soon as the task gets to it).
+     */
+    @SuppressWarnings("unchecked")
+    public void restoreTimers(RestoredTimers timers) {
+        for (RestoredTimers.Timer t : timers.eventTime()) {
+            eventTimeTimers.add(t.timestamp(), (K) t.key(), (N) t.namespace());
+        }
+        for (RestoredTimers.Timer t : timers.processingTime()) {
+            processingTimeTimers.add(t.timestamp(), (K) t.key(), (N) t.namespace());
+        }
+        TimerHeap.Entry<K, N> first = processingTimeTimers.peek();
+        if (first != null && first.getTimestamp() < nextProcessingTime) {
+            if (nextProcessingTimer != null) {
+                nextProcessingTimer.cancel();
+            }
+            scheduleProcessingTime(first.getTimestamp());
         }
     }
 

@@ -92,6 +92,20 @@ final class TimerHeap<K, N> {
         return all;
     }
 
+    /** The timers in heap order, for a snapshot (the entries never change once in the heap). */
+    Entry<K, N>[] copyEntries() {
+        return Arrays.copyOf(heap, size);
+    }
+
+    /** The registration order of each of {@code entries}, which breaks ties between equal timestamps. */
+    static long[] sequences(Entry<?, ?>[] entries) {
+        long[] sequences = new long[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            sequences[i] = entries[i].sequence;
+        }
+        return sequences;
+    }
+
     private void removeAt(int i) {
         Entry<K, N> last = heap[--size];
         heap[size] = null;

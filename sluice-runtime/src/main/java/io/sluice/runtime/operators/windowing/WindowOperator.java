@@ -7,7 +7,7 @@ import io.sluice.api.state.State;
 import io.sluice.api.state.StateDescriptor;
 import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
-import io.sluice.api.typeinfo.GenericTypeInfo;
+import io.sluice.api.typeinfo.MapTypeInfo;
 import io.sluice.api.typeinfo.TypeInformation;
 import io.sluice.api.util.OutputTag;
 import io.sluice.api.windowing.assigners.MergingWindowAssigner;
@@ -127,7 +127,7 @@ public class WindowOperator<K, IN, OUT, W extends Window> extends AbstractUdfStr
         if (sessionAssigner != null) {
             sessionState = backend.getOrCreateKeyedState(
                     new ValueStateDescriptor<>(SESSIONS, (TypeInformation<LinkedHashMap<W, W>>) (TypeInformation<?>)
-                            new GenericTypeInfo<>(LinkedHashMap.class, "live session windows, kept on the heap")));
+                            new MapTypeInfo<>(new WindowTypeInfo<>(assigner), new WindowTypeInfo<>(assigner))));
             sessionMerger = this::mergeSessions;
         }
         triggerScope = new TriggerScope();

@@ -2,10 +2,10 @@ package io.sluice.runtime.rest.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.api.common.CheckpointingMode;
+import io.sluice.api.common.ExternalizedCheckpointRetention;
 import io.sluice.api.common.JobID;
 import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
-import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration.CheckpointingMode;
-import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration.ExternalizedCheckpointRetention;
 import io.sluice.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.rest.RestHandlerException;
@@ -76,19 +76,20 @@ public final class CheckpointHandlers {
     }
 
     static CheckpointConfigInfo configInfo(CheckpointCoordinatorConfiguration c) {
-        ExternalizedCheckpointRetention retention = c.externalizedRetention();
+        ExternalizedCheckpointRetention retention = c.retention();
         return new CheckpointConfigInfo(
                 c.mode() == CheckpointingMode.EXACTLY_ONCE ? "exactly_once" : "at_least_once",
-                c.checkpointInterval(),
-                c.checkpointTimeout(),
-                c.minPauseBetweenCheckpoints(),
-                c.maxConcurrentCheckpoints(),
+                c.interval(),
+                c.timeout(),
+                c.minPause(),
+                c.maxConcurrent(),
                 new ExternalizedCheckpointInfo(
-                        c.isExternalized(), retention == ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION),
+                        retention != ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS,
+                        retention == ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION),
                 "HashMapStateBackend",
-                c.checkpointDirectory() == null ? "JobManagerCheckpointStorage" : "FileSystemCheckpointStorage",
+                c.directory() == null ? "JobManagerCheckpointStorage" : "FileSystemCheckpointStorage",
                 false,
-                c.tolerableCheckpointFailureNumber(),
+                c.tolerableFailures(),
                 0,
                 true,
                 false);

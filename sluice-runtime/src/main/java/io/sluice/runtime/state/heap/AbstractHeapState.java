@@ -7,6 +7,7 @@ import io.sluice.runtime.state.VoidNamespace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -90,7 +91,7 @@ abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements 
         if (maps == null) {
             return null;
         }
-        HashMap<K, Object> map = maps.keyGroupMaps[backend.currentKeyGroupIndex(name)];
+        HashMap<K, Object> map = keyGroupMap(maps, backend.currentKeyGroupIndex(name));
         return map == null ? null : map.get(backend.getCurrentKey());
     }
 
@@ -105,7 +106,7 @@ abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements 
             namespaces.put(currentNamespace, maps);
             maps.registered = true;
         }
-        HashMap<K, Object> map = maps.keyGroupMaps[index];
+        HashMap<K, Object> map = keyGroupMap(maps, index);
         if (map == null) {
             map = new HashMap<>();
             maps.keyGroupMaps[index] = map;
@@ -123,7 +124,7 @@ abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements 
         if (maps == null) {
             return;
         }
-        HashMap<K, Object> map = maps.keyGroupMaps[keyGroupIndex];
+        HashMap<K, Object> map = keyGroupMap(maps, keyGroupIndex);
         if (map != null && map.remove(key) != null) {
             maps.entries--;
             if (maps.entries == 0 && maps.registered && maps.namespace != VoidNamespace.INSTANCE) {
@@ -228,10 +229,101 @@ abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements 
         return name;
     }
 
+    // ---- snapshots: copy-on-write per key group ----
+
+    /**
+     * The map of key group {@code index} in {@code maps}, for reading or writing. A map a snapshot
+     * captured is never changed again: the first access after the snapshot replaces it by a copy
+     * (values copied too where their type is mutable), so the snapshot thread can read the old one.
+     */
+    private HashMap<K, Object> keyGroupMap(NamespaceMaps<K> maps, int index) {
+        HashMap<K, Object> map = maps.keyGroupMaps[index];
+        if (maps.shared != null && maps.shared[index]) {
+            maps.shared[index] = false;
+            map = copyOf(map);
+            maps.keyGroupMaps[index] = map;
+        }
+        return map;
+    }
+
+    private HashMap<K, Object> copyOf(HashMap<K, Object> map) {
+        if (!codec.needsCopy()) {
+            return new HashMap<>(map);
+        }
+        HashMap<K, Object> copy = new HashMap<>(Math.max(16, (int) (map.size() / 0.75f) + 1));
+        for (java.util.Map.Entry<K, Object> e : map.entrySet()) {
+            copy.put(e.getKey(), codec.copy(e.getValue()));
+        }
+        return copy;
+    }
+
+    private StoredValueCodec codec;
+
+    /** This state's codec, created on first use (task thread); fails naming the state. */
+    final StoredValueCodec codec() {
+        if (codec == null) {
+            codec = StoredValueCodec.of(descriptor, backend.executionConfig());
+        }
+        return codec;
+    }
+
+    /**
+     * The synchronous part of a snapshot: the per-key-group maps of every namespace as of now,
+     * which from here on are only read (see {@link #keyGroupMap}). Costs one array copy per
+     * namespace, nothing per key.
+     */
+    final List<NamespaceCut> capture() {
+        codec();
+        List<NamespaceCut> cut = new ArrayList<>(namespaces.size());
+        for (NamespaceMaps<K> maps : namespaces.values()) {
+            if (maps.entries == 0) {
+                continue;
+            }
+            HashMap<K, Object>[] frozen = maps.keyGroupMaps.clone();
+            if (maps.shared == null) {
+                maps.shared = new boolean[frozen.length];
+            }
+            for (int i = 0; i < frozen.length; i++) {
+                if (frozen[i] != null) {
+                    maps.shared[i] = true;
+                }
+            }
+            cut.add(new NamespaceCut(maps.namespace, frozen));
+        }
+        return cut;
+    }
+
+    /** Puts a restored stored object under (key, namespace) in the key group at {@code keyGroupIndex}. */
+    final void restoreStored(Object namespace, int keyGroupIndex, K key, Object stored) {
+        NamespaceMaps<K> maps = namespaces.get(namespace);
+        if (maps == null) {
+            maps = new NamespaceMaps<>(namespace, backend.newKeyGroupMaps());
+            maps.registered = true;
+            namespaces.put(namespace, maps);
+            if (namespace.equals(currentNamespace)) {
+                current = maps;
+            }
+        }
+        HashMap<K, Object> map = keyGroupMap(maps, keyGroupIndex);
+        if (map == null) {
+            map = new HashMap<>();
+            maps.keyGroupMaps[keyGroupIndex] = map;
+        }
+        if (map.put(key, stored) == null) {
+            maps.entries++;
+        }
+    }
+
+    /** One namespace's key group maps as a snapshot captured them (read-only from then on). */
+    record NamespaceCut(Object namespace, HashMap<?, Object>[] keyGroupMaps) {}
+
     /** The per-key-group maps of one namespace and how many values they hold. */
     static final class NamespaceMaps<K> {
         final Object namespace;
         final HashMap<K, Object>[] keyGroupMaps;
+        /** Per key group: whether a snapshot holds the map (copy before the next access); null before any. */
+        boolean[] shared;
+
         int entries;
         /** Whether these are the namespace's maps in the state (false once dropped). */
         boolean registered;

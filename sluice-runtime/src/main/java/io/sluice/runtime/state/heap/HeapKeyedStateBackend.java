@@ -1,13 +1,19 @@
 package io.sluice.runtime.state.heap;
 
+import io.sluice.api.common.ExecutionConfig;
 import io.sluice.api.state.State;
 import io.sluice.api.state.StateDescriptor;
 import io.sluice.runtime.state.InternalKvState;
 import io.sluice.runtime.state.KeyGroupRange;
 import io.sluice.runtime.state.KeyGroupRangeAssignment;
+import io.sluice.runtime.state.KeyGroupsStateHandle;
+import io.sluice.runtime.state.SnapshotWriter;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,6 +33,16 @@ import java.util.Objects;
  * window), {@link io.sluice.runtime.state.VoidNamespace} unless the operator sets another; list,
  * reducing and aggregating states are {@link io.sluice.runtime.state.InternalMergingState}s.
  *
+ * <p><b>Snapshots</b> ({@link #snapshot}, {@link #restore}): the synchronous part copies each
+ * namespace's array of key group maps and marks those maps shared; from then on the task thread
+ * never changes a shared map: its first access to a key group replaces the map by a copy (values
+ * copied with the state's serializer where their type is mutable, so in-place updates of list,
+ * map and accumulator values stay out of the snapshot). The snapshot thread reads the old maps.
+ * The sync part is O(states x namespaces x key groups), independent of the number of keys; the
+ * copying is spread over the key groups' next accesses. Keys and namespaces are written by {@link
+ * KeyNamespaceSerializer} (the key type is not known to the backend), values by the serializer of
+ * the state descriptor's type information, created with the job's {@link ExecutionConfig}.
+ *
  * <p><b>Threading</b>: owned by the task thread; not thread-safe, no locks.
  *
  * @param <K> the key type
@@ -36,6 +52,9 @@ public final class HeapKeyedStateBackend<K> {
     private final KeyGroupRange keyGroupRange;
     private final TtlTimeProvider timeProvider;
     private final Map<String, AbstractHeapState<K, ?>> states = new LinkedHashMap<>();
+    private final ExecutionConfig executionConfig;
+    /** Restored states not yet asked for (their descriptor, hence their serializer, is unknown). */
+    private final HeapRestore restored;
 
     private K currentKey;
     /** Index of the current key's key group relative to the range start; -1 before the first key. */
@@ -47,6 +66,21 @@ public final class HeapKeyedStateBackend<K> {
      * @param timeProvider the clock for state TTL
      */
     public HeapKeyedStateBackend(int maxParallelism, KeyGroupRange keyGroupRange, TtlTimeProvider timeProvider) {
+        this(maxParallelism, keyGroupRange, timeProvider, new ExecutionConfig());
+    }
+
+    /**
+     * @param maxParallelism the number of key groups of the job (the operator's max parallelism)
+     * @param keyGroupRange the key groups this backend holds
+     * @param timeProvider the clock for state TTL
+     * @param executionConfig creates the state value serializers that snapshots use
+     */
+    public HeapKeyedStateBackend(
+            int maxParallelism,
+            KeyGroupRange keyGroupRange,
+            TtlTimeProvider timeProvider,
+            ExecutionConfig executionConfig) {
+        this.executionConfig = Objects.requireNonNull(executionConfig, "executionConfig must not be null");
         KeyGroupRangeAssignment.checkParallelismPreconditions(maxParallelism);
         this.keyGroupRange = Objects.requireNonNull(keyGroupRange, "keyGroupRange must not be null");
         if (keyGroupRange.getNumberOfKeyGroups() > 0 && keyGroupRange.getEndKeyGroup() >= maxParallelism) {
@@ -55,6 +89,7 @@ public final class HeapKeyedStateBackend<K> {
         }
         this.maxParallelism = maxParallelism;
         this.timeProvider = Objects.requireNonNull(timeProvider, "timeProvider must not be null");
+        this.restored = new HeapRestore(maxParallelism, keyGroupRange);
     }
 
     /**
@@ -112,6 +147,7 @@ public final class HeapKeyedStateBackend<K> {
         }
         AbstractHeapState<K, ?> state = createState(descriptor);
         states.put(descriptor.getName(), state);
+        restored.applyTo(state);
         return (S) state;
     }
 
@@ -171,6 +207,62 @@ public final class HeapKeyedStateBackend<K> {
                     "No keyed state named '" + stateName + "' in this backend; existing states: " + states.keySet());
         }
         return state;
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    /**
+     * The synchronous part of a snapshot (task thread): captures every state's per-key-group maps
+     * and the given timers as of now, without copying keys or values (see {@link
+     * AbstractHeapState#capture}); the returned writer writes them on any thread while the task goes
+     * on. Restored state not asked for since the restore is written again as it was read.
+     *
+     * @param timers the operator's timers, captured by their services just before
+     * @return the writer, or null if there is nothing to write
+     * @throws IllegalStateException if a state's type has no serializer (names the state)
+     */
+    public SnapshotWriter<KeyGroupsStateHandle> snapshot(long checkpointId, List<TimersSnapshot> timers) {
+        List<HeapSnapshotWriter.StateCut> cuts = new ArrayList<>(states.size());
+        for (AbstractHeapState<K, ?> state : states.values()) {
+            StoredValueCodec codec = state.codec();
+            cuts.add(new HeapSnapshotWriter.StateCut(
+                    state.name(), state.descriptor().getType(), state.ttlEnabled, codec.duplicate(), state.capture()));
+        }
+        boolean anyTimers = false;
+        for (TimersSnapshot t : timers) {
+            anyTimers |= t.size() > 0;
+        }
+        if (cuts.isEmpty() && !anyTimers && restored.isEmpty()) {
+            return null;
+        }
+        List<TimersSnapshot> allTimers = new ArrayList<>(timers);
+        allTimers.addAll(restored.pendingTimers());
+        return new HeapSnapshotWriter(
+                checkpointId, maxParallelism, keyGroupRange, cuts, allTimers, restored.pendingStates());
+    }
+
+    /**
+     * Restores from the keyed state every subtask of the old run wrote: reads the key groups of this
+     * backend's range from each handle whose range intersects it. States are filled when they are
+     * first asked for (their serializers come with their descriptors); timers wait in {@link
+     * #takeRestoredTimers} until their service is created.
+     *
+     * @throws IllegalStateException if a handle was written with another max parallelism
+     */
+    public void restore(List<KeyGroupsStateHandle> handles) throws IOException {
+        restored.read(handles);
+        for (AbstractHeapState<K, ?> state : states.values()) {
+            restored.applyTo(state);
+        }
+    }
+
+    /** The restored timers of service {@code name} (removed from the backend), or null if none. */
+    public RestoredTimers takeRestoredTimers(String name) {
+        return restored.takeTimers(name);
+    }
+
+    ExecutionConfig executionConfig() {
+        return executionConfig;
     }
 
     int currentKeyGroupIndex(String stateName) {

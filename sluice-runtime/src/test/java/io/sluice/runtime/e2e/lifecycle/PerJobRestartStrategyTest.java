@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.sluice.api.common.JobExecutionException;
 import io.sluice.api.configuration.Configuration;
 import io.sluice.api.environment.StreamExecutionEnvironment;
-import io.sluice.runtime.configuration.CheckpointingOptions;
+import io.sluice.api.execution.CheckpointingOptions;
 import io.sluice.runtime.configuration.RestartStrategyOptions;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.minicluster.MiniCluster;
@@ -101,7 +101,6 @@ class PerJobRestartStrategyTest {
             checkpointing.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMinutes(10));
             JobGraph job = job("per-job-checkpointing", 1, checkpointing);
 
-            assertThat(job.isCheckpointingEnabled()).isTrue();
             cluster.executeJobBlocking(job);
 
             assertThat(AttemptSink.outputs("per-job-checkpointing")).containsEntry(1, expected());

@@ -10,8 +10,12 @@ import io.sluice.runtime.graph.OperatorConfig;
 import io.sluice.runtime.graph.StreamNode;
 import io.sluice.runtime.operators.OperatorFactory;
 import io.sluice.runtime.operators.Output;
+import io.sluice.runtime.operators.StateInitializationContext;
 import io.sluice.runtime.operators.StreamOperatorParameters;
 import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.state.MemoryCheckpointStreamFactory;
+import io.sluice.runtime.state.OperatorRestore;
+import io.sluice.runtime.state.OperatorSubtaskState;
 import io.sluice.runtime.streamrecord.StreamRecord;
 import io.sluice.runtime.streamrecord.WatermarkElement;
 import io.sluice.runtime.streamrecord.WatermarkStatus;
@@ -35,6 +39,12 @@ final class WindowOperatorHarness<K, IN, OUT> {
 
     @SuppressWarnings("unchecked")
     WindowOperatorHarness(WindowSpec spec, KeySelector<IN, K> keySelector) throws Exception {
+        this(spec, keySelector, null);
+    }
+
+    /** A harness whose operator restores {@code restore} (null: starts fresh). */
+    @SuppressWarnings("unchecked")
+    WindowOperatorHarness(WindowSpec spec, KeySelector<IN, K> keySelector, OperatorRestore restore) throws Exception {
         this.keySelector = keySelector;
         this.operator = (WindowOperator<K, IN, OUT, ?>) OperatorFactory.create(spec);
         OperatorConfig config = new OperatorConfig(
@@ -62,7 +72,13 @@ final class WindowOperatorHarness<K, IN, OUT> {
                 },
                 processingTime,
                 event -> {}));
+        operator.initializeState(new StateInitializationContext(restore));
         operator.open();
+    }
+
+    /** Takes checkpoint {@code id} of the operator (both parts, in memory), as a task would. */
+    OperatorSubtaskState snapshot(long id) throws Exception {
+        return operator.snapshotState(id, 0).write(new MemoryCheckpointStreamFactory());
     }
 
     void element(IN value, long timestamp) throws Exception {
