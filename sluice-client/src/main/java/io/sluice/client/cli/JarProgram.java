@@ -3,6 +3,7 @@ package io.sluice.client.cli;
 import io.sluice.api.configuration.Configuration;
 import io.sluice.api.environment.StreamExecutionEnvironment;
 import io.sluice.api.execution.ExecutionOptions;
+import io.sluice.runtime.jobgraph.SavepointRestoreSettings;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -129,10 +130,16 @@ final class JarProgram implements AutoCloseable {
      * @throws Throwable what {@code main} threw, unwrapped
      */
     void run(String[] args, Integer parallelism) throws Throwable {
+        run(args, parallelism, SavepointRestoreSettings.none());
+    }
+
+    /** As {@link #run(String[], Integer)}, every job of the program starting from {@code restore}. */
+    void run(String[] args, Integer parallelism, SavepointRestoreSettings restore) throws Throwable {
         Configuration conf = new Configuration();
         if (parallelism != null) {
             conf.set(ExecutionOptions.DEFAULT_PARALLELISM, parallelism);
         }
+        restore.toConfiguration(conf);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         StreamExecutionEnvironment.initializeContextEnvironment(() -> {

@@ -8,6 +8,7 @@ import io.sluice.client.rest.ClusterUnreachableException;
 import io.sluice.client.rest.RestClientException;
 import io.sluice.client.rest.RestClusterClient;
 import io.sluice.client.rest.RestJobClient;
+import io.sluice.runtime.jobgraph.SavepointRestoreSettings;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,7 +36,14 @@ final class RemoteRun {
         this.err = err;
     }
 
-    int run(URI url, Path jar, JarProgram program, List<String> args, Integer parallelism, boolean detached) {
+    int run(
+            URI url,
+            Path jar,
+            JarProgram program,
+            List<String> args,
+            Integer parallelism,
+            SavepointRestoreSettings restore,
+            boolean detached) {
         try (RestClusterClient client = new RestClusterClient(url)) {
             String jarId;
             try {
@@ -45,7 +53,7 @@ final class RemoteRun {
             }
             JobID jobId;
             try {
-                jobId = client.runJar(jarId, program.mainClassName(), args, parallelism)
+                jobId = client.runJar(jarId, program.mainClassName(), args, parallelism, restore)
                         .join();
             } catch (CompletionException e) {
                 return failed(e.getCause() == null ? e : e.getCause(), "The program failed: ");

@@ -1,6 +1,7 @@
 package io.sluice.client.cli;
 
 import io.sluice.runtime.configuration.GlobalConfiguration;
+import io.sluice.runtime.jobgraph.SavepointRestoreSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Parameters;
  * The {@code sluice} command line, what {@code bin/sluice} runs:
  *
  * <pre>
- * sluice run [-d] [-p N] [-c MainClass] [-m host:port] &lt;jar&gt; [args...]   on a cluster
- * sluice run --local [-p N] [-c MainClass] &lt;jar&gt; [args...]               in this JVM
+ * sluice run [-d] [-p N] [-c MainClass] [-m host:port] [-s path [-n]] &lt;jar&gt; [args...]   on a cluster
+ * sluice run --local [-p N] [-c MainClass] [-s path [-n]] &lt;jar&gt; [args...]               in this JVM
  * sluice list | status &lt;jobId&gt; | cancel &lt;jobId&gt;  [-m host:port]
  * sluice --help | --version
  * </pre>
@@ -168,6 +169,19 @@ public final class SluiceCli implements Callable<Integer> {
                 description = "Class whose main method runs (default: the Main-Class of the jar's manifest).")
         String mainClass;
 
+        @Option(
+                names = {"-s", "--fromSavepoint"},
+                paramLabel = "path",
+                description = "Start the program's jobs from this retained checkpoint or savepoint (its directory"
+                        + " or _metadata file).")
+        String savepointPath;
+
+        @Option(
+                names = {"-n", "--allowNonRestoredState"},
+                description = "With -s: skip state in the checkpoint that belongs to no operator of the job instead"
+                        + " of failing.")
+        boolean allowNonRestoredState;
+
         @Parameters(index = "0", paramLabel = "<jar>", description = "The job jar.")
         Path jar;
 
@@ -189,6 +203,16 @@ public final class SluiceCli implements Callable<Integer> {
                     throw new CliException("sluice run: --local runs the job in this JVM; it does not go with "
                             + (detached ? "-d" : "-m") + ", which is for a cluster");
                 }
+                if (allowNonRestoredState && savepointPath == null) {
+                    throw new CliException("sluice run: -n (--allowNonRestoredState) needs -s <path>, the checkpoint"
+                            + " to start from");
+                }
+                if (savepointPath != null && savepointPath.isBlank()) {
+                    throw new CliException("sluice run: -s needs a path to a retained checkpoint or savepoint");
+                }
+                SavepointRestoreSettings restore = savepointPath == null
+                        ? SavepointRestoreSettings.none()
+                        : SavepointRestoreSettings.forPath(savepointPath, allowNonRestoredState);
                 try (JarProgram program = JarProgram.open(jar, mainClass, SluiceCli.class.getClassLoader())) {
                     if (!local) {
                         URI url = ClusterAddress.resolve(
@@ -196,10 +220,11 @@ public final class SluiceCli implements Callable<Integer> {
                                 jobManager,
                                 cli.env,
                                 System.getProperty(GlobalConfiguration.PROPERTY_HOME));
-                        return new RemoteRun(cli.out, cli.err).run(url, jar, program, args, parallelism, detached);
+                        return new RemoteRun(cli.out, cli.err)
+                                .run(url, jar, program, args, parallelism, restore, detached);
                     }
                     try {
-                        program.run(args.toArray(new String[0]), parallelism);
+                        program.run(args.toArray(new String[0]), parallelism, restore);
                         return EXIT_OK;
                     } catch (Throwable t) {
                         cli.err.println("The program failed: " + t);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.runtime.dispatcher.JobResult;
+import io.sluice.runtime.jobgraph.SavepointRestoreSettings;
 import io.sluice.runtime.rest.messages.JarMessages.JarRunResponseBody;
 import io.sluice.runtime.rest.messages.JarMessages.JarUploadResponseBody;
 import io.sluice.runtime.rest.messages.JobMessages.JobDetailsInfo;
@@ -129,7 +130,24 @@ public final class RestClusterClient implements AutoCloseable {
      */
     public CompletableFuture<JobID> runJar(
             String jarId, String entryClass, List<String> programArgs, Integer parallelism) {
+        return runJar(jarId, entryClass, programArgs, parallelism, SavepointRestoreSettings.none());
+    }
+
+    /**
+     * As {@link #runJar(String, String, List, Integer)}, the program's jobs starting from
+     * {@code restore} ({@code savepointPath} and {@code allowNonRestoredState} of the request).
+     */
+    public CompletableFuture<JobID> runJar(
+            String jarId,
+            String entryClass,
+            List<String> programArgs,
+            Integer parallelism,
+            SavepointRestoreSettings restore) {
         ObjectNode body = mapper.createObjectNode();
+        if (restore.restoreSavepoint()) {
+            body.put("savepointPath", restore.restorePath());
+            body.put("allowNonRestoredState", restore.allowNonRestoredState());
+        }
         if (entryClass != null) {
             body.put("entryClass", entryClass);
         }

@@ -234,7 +234,8 @@ class SluiceCliTest {
         out.reset();
         assertThat(sluice("run", "--help")).isEqualTo(SluiceCli.EXIT_OK);
         assertThat(out().replaceAll("\\s+", " "))
-                .startsWith("Usage: sluice run [-dhV] [--local] [-c=MainClass] [-m=host:port] [-p=N] <jar> [args...]")
+                .startsWith(
+                        "Usage: sluice run [-dhnV] [--local] [-c=MainClass] [-m=host:port] [-p=N] [-s=path] <jar> [args...]")
                 .contains("--local");
         assertThat(err()).isEmpty();
     }

@@ -300,7 +300,12 @@ public final class CheckpointCoordinator {
             ioExecutor.execute(() -> discardQuietly(state));
             return;
         }
-        stats.reportAcknowledged(checkpointId, metrics);
+        stats.reportAcknowledged(
+                checkpointId,
+                e.getVertex().getJobVertex().getJobVertex().getId().toString(),
+                e.getVertex().getSubtaskIndex(),
+                clock.millis(),
+                metrics);
         completeIfAcknowledged(p);
     }
 

@@ -7,6 +7,7 @@ import io.sluice.runtime.graph.JsonPlanGenerator;
 import io.sluice.runtime.graph.StreamGraph;
 import io.sluice.runtime.graph.StreamGraphGenerator;
 import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.jobgraph.SavepointRestoreSettings;
 
 /** Pipeline → stream graph → job graph: what every executor does before submitting. */
 public final class StreamGraphTranslator {
@@ -14,7 +15,9 @@ public final class StreamGraphTranslator {
 
     public static JobGraph toJobGraph(Pipeline pipeline) {
         StreamGraph streamGraph = StreamGraphGenerator.generate(pipeline);
-        return JobGraphGenerator.generate(streamGraph, JobID.generate());
+        JobGraph jobGraph = JobGraphGenerator.generate(streamGraph, JobID.generate());
+        jobGraph.setSavepointRestoreSettings(SavepointRestoreSettings.fromConfiguration(pipeline.configuration()));
+        return jobGraph;
     }
 
     public static String toJsonPlan(Pipeline pipeline) {

@@ -48,6 +48,7 @@ public final class ConfigOptionRegistry {
                     ", from 1 byte to 2 GiB",
                     v -> ((MemorySize) v).bytes() >= 1 && ((MemorySize) v).bytes() <= Integer.MAX_VALUE),
             notBlank(WebOptions.UPLOAD_DIR),
+            of(WebOptions.CHECKPOINTS_HISTORY_SIZE, ", at least 1", v -> (int) v >= 1),
             notBlank(JobManagerOptions.ADDRESS),
             port(JobManagerOptions.PORT),
             port(BlobServerOptions.PORT),

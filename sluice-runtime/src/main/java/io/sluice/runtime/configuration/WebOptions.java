@@ -12,4 +12,9 @@ public final class WebOptions {
             .noDefaultValue()
             .withDescription("Directory where uploaded jars are stored; unset means a new directory under"
                     + " the system's temporary directory.");
+
+    public static final ConfigOption<Integer> CHECKPOINTS_HISTORY_SIZE = ConfigOptions.key("web.checkpoints.history")
+            .intType()
+            .defaultValue(10)
+            .withDescription("How many recent checkpoints of each job the REST API's checkpoint statistics show.");
 }

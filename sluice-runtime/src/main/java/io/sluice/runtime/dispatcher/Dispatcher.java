@@ -3,7 +3,10 @@ package io.sluice.runtime.dispatcher;
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.api.configuration.Configuration;
+import io.sluice.api.execution.CheckpointingOptions;
 import io.sluice.runtime.blob.BlobKey;
+import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
+import io.sluice.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.sluice.runtime.configuration.ClusterOptions;
 import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
 import io.sluice.runtime.executiongraph.restart.RestartStrategy;
@@ -107,14 +110,16 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                         + ") has no vertices; add at least one source and sink before executing it");
             }
             Configuration conf = services.configuration();
+            Configuration jobConfiguration = new Configuration(conf).addAll(jobGraph.getJobConfiguration());
             JobMasterServices jmServices = new JobMasterServices(
                     services.rpcService(),
                     services.resourceManagerAddress(),
                     conf.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
                     services.clock(),
                     HeartbeatSettings.fromConfiguration(conf),
-                    () -> RestartStrategy.fromConfiguration(conf),
-                    new Configuration(conf).addAll(jobGraph.getJobConfiguration()));
+                    () -> RestartStrategy.forJob(
+                            jobGraph.getJobConfiguration(), conf, checkpointingEnabled(jobConfiguration)),
+                    jobConfiguration);
             LibraryCacheManager.Lease userCode = userCodeOf(jobGraph);
             JobMaster jobMaster;
             Thread thread = Thread.currentThread();
@@ -147,6 +152,12 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                     .whenCompleteAsync((result, error) -> onJobTerminated(job, result, error), getMainThreadExecutor());
             return null;
         });
+    }
+
+    /** Whether the job checkpoints: an interval above 0 in the cluster's configuration overlaid with the job's. */
+    private static boolean checkpointingEnabled(Configuration jobConfiguration) {
+        Duration interval = jobConfiguration.get(CheckpointingOptions.CHECKPOINTING_INTERVAL);
+        return interval != null && interval.toMillis() > 0;
     }
 
     /** The class loader lease over the job's jars, or null for a job without jars (or no resolver). */
@@ -279,6 +290,37 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                                 job.jsonPlan,
                                 details),
                         getMainThreadExecutor());
+    }
+
+    @Override
+    public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats(JobID jobId) {
+        return callAsyncCompose(() -> {
+            Job job = job(jobId);
+            if (job.result.isDone()) {
+                return CompletableFuture.completedFuture(job.jobMaster.getFinalCheckpointStats());
+            }
+            // A JobMaster that just stopped rejects the call; its final statistics are set by then.
+            return job.jobMaster.requestCheckpointStats().exceptionallyCompose(e -> job.jobMaster
+                    .getResultFuture()
+                    .thenApply(r -> job.jobMaster.getFinalCheckpointStats()));
+        });
+    }
+
+    @Override
+    public CompletableFuture<CheckpointCoordinatorConfiguration> requestCheckpointConfig(JobID jobId) {
+        return callAsync(() -> job(jobId).jobMaster.getCheckpointConfig());
+    }
+
+    @Override
+    public CompletableFuture<Long> triggerCheckpoint(JobID jobId) {
+        return callAsyncCompose(() -> {
+            Job job = job(jobId);
+            if (job.result.isDone()) {
+                throw new IllegalStateException("Job '" + job.name + "' (" + jobId + ") has ended ("
+                        + job.result.join().status() + "); only a running job can be checkpointed");
+            }
+            return job.jobMaster.triggerCheckpoint();
+        });
     }
 
     private long endTimeOf(Job job) {

@@ -2,6 +2,8 @@ package io.sluice.runtime.dispatcher;
 
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
+import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
+import io.sluice.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.sluice.runtime.jobgraph.JobGraph;
 import java.util.Collection;
 import java.util.List;
@@ -29,4 +31,20 @@ public interface DispatcherGateway {
 
     /** {@link #requestJobInfo} for every job, in submission order. */
     CompletableFuture<List<JobInfo>> requestJobInfos();
+
+    /**
+     * The job's checkpoint statistics (as they were at its end once it ended); null when the job
+     * does not checkpoint. Fails with {@link JobNotFoundException}.
+     */
+    CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats(JobID jobId);
+
+    /** How the job checkpoints; null when it does not. Fails with {@link JobNotFoundException}. */
+    CompletableFuture<CheckpointCoordinatorConfiguration> requestCheckpointConfig(JobID jobId);
+
+    /**
+     * Triggers a checkpoint of the running job; completes with the checkpoint's id once it completed.
+     * Fails with {@link JobNotFoundException}, or with the reason the checkpoint failed or could not
+     * be triggered (the job does not checkpoint or has ended).
+     */
+    CompletableFuture<Long> triggerCheckpoint(JobID jobId);
 }

@@ -26,6 +26,7 @@ public final class JobGraph implements Serializable {
     private final Configuration jobConfiguration = new Configuration();
 
     private String jsonPlan = "{}";
+    private SavepointRestoreSettings savepointRestoreSettings = SavepointRestoreSettings.none();
 
     public JobGraph(JobID jobId, String name, ExecutionConfig executionConfig) {
         this.jobId = jobId;
@@ -84,6 +85,18 @@ public final class JobGraph implements Serializable {
 
     public List<String> getUserJarBlobKeys() {
         return userJarBlobKeys;
+    }
+
+    /** The checkpoint or savepoint the job starts from; {@link SavepointRestoreSettings#none()} by default. */
+    public SavepointRestoreSettings getSavepointRestoreSettings() {
+        return savepointRestoreSettings;
+    }
+
+    public void setSavepointRestoreSettings(SavepointRestoreSettings settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("Use SavepointRestoreSettings.none() instead of null");
+        }
+        this.savepointRestoreSettings = settings;
     }
 
     /** Slots needed: per slot sharing group, the highest parallelism in it; summed over groups. */

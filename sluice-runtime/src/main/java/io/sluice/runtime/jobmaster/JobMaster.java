@@ -5,8 +5,11 @@ import io.sluice.api.common.JobStatus;
 import io.sluice.runtime.checkpoint.CheckpointCoordinator;
 import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
 import io.sluice.runtime.checkpoint.CheckpointMetrics;
+import io.sluice.runtime.checkpoint.CheckpointStatsSnapshot;
+import io.sluice.runtime.checkpoint.CheckpointStatsTracker;
 import io.sluice.runtime.checkpoint.CompletedCheckpoint;
 import io.sluice.runtime.checkpoint.TaskStateSnapshot;
+import io.sluice.runtime.configuration.WebOptions;
 import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
 import io.sluice.runtime.dispatcher.JobResult;
@@ -19,6 +22,7 @@ import io.sluice.runtime.executiongraph.TaskDeploymentDescriptorFactory;
 import io.sluice.runtime.heartbeat.HeartbeatLoss;
 import io.sluice.runtime.heartbeat.HeartbeatMonitor;
 import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.jobgraph.JobVertex;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
@@ -29,6 +33,7 @@ import io.sluice.runtime.util.SerializedThrowable;
 import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -96,6 +101,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     /** The checkpoint the current attempt restores; null to start fresh. */
     private CompletedCheckpoint restoreCheckpoint;
 
+    /** Statistics of the job's checkpoints for the REST API; fed by the checkpoint coordinator. */
+    private final CheckpointStatsTracker checkpointStats;
+    /** The coordinator's settings once the job started (null when it takes no checkpoints); any thread reads it. */
+    private volatile CheckpointCoordinatorConfiguration checkpointConfig;
+    /** The statistics when the job ended; written on the main thread before the result completes. */
+    private volatile CheckpointStatsSnapshot finalCheckpointStats;
+
     public JobMaster(JobGraph jobGraph, JobMasterServices services) {
         super(services.rpcService().qualify("jobmaster-" + jobGraph.getJobId()));
         this.jobGraph = jobGraph;
@@ -111,6 +123,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 this::onTaskManagerHeartbeatLost);
         this.restarts = new JobRestarts(jobGraph, services.clock(), getMainThreadExecutor());
         this.reports = new JobReports(jobGraph, services.clock(), restarts);
+        Map<String, Integer> parallelismByVertex = new LinkedHashMap<>();
+        for (JobVertex v : jobGraph.getVertices()) {
+            parallelismByVertex.put(v.getId().toString(), v.getParallelism());
+        }
+        this.checkpointStats = new CheckpointStatsTracker(
+                services.configuration().get(WebOptions.CHECKPOINTS_HISTORY_SIZE), parallelismByVertex);
         this.coordinators =
                 new JobCoordinators(jobGraph, userCodeClassLoader, cause -> runAsync(() -> failJob(cause, null)));
         this.slots = new JobSlots(
@@ -156,6 +174,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         getMainThreadExecutor(),
                         services.clock(),
                         userCodeClassLoader);
+                checkpoints.getStats().forwardTo(checkpointStats);
+                this.checkpointConfig = checkpointConfig;
             }
             slots.connectResourceManager(
                     services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class));
@@ -568,6 +588,37 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     // ------------------------------------------------------------------ checkpoints
 
     @Override
+    public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats() {
+        return callAsync(() -> checkpoints == null ? null : checkpointStats.snapshot());
+    }
+
+    @Override
+    public CompletableFuture<CheckpointCoordinatorConfiguration> requestCheckpointConfig() {
+        return callAsync(() -> checkpoints == null ? null : checkpoints.getConfiguration());
+    }
+
+    /** How the job checkpoints (null when it does not, or before it started); safe to read from any thread. */
+    public CheckpointCoordinatorConfiguration getCheckpointConfig() {
+        return checkpointConfig;
+    }
+
+    /** The checkpoint statistics when the job ended (null while it runs or if it does not checkpoint). */
+    public CheckpointStatsSnapshot getFinalCheckpointStats() {
+        return finalCheckpointStats;
+    }
+
+    @Override
+    public CompletableFuture<Long> triggerCheckpoint() {
+        return callAsyncCompose(() -> {
+            if (checkpoints == null) {
+                throw new IllegalStateException("Job '" + jobGraph.getName() + "' (" + jobGraph.getJobId()
+                        + ") does not checkpoint; set execution.checkpointing.interval to enable checkpointing");
+            }
+            return checkpoints.triggerCheckpoint().thenApply(CompletedCheckpoint::checkpointId);
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> acknowledgeCheckpoint(
             ExecutionAttemptID attemptId, long checkpointId, CheckpointMetrics metrics, TaskStateSnapshot state) {
         return callAsync(() -> {
@@ -688,6 +739,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void shutDown(JobResult result) {
         reports.recordFinalDetails(graph, result);
+        finalCheckpointStats = checkpoints == null ? null : checkpointStats.snapshot();
         services.rpcService().unregister(getAddress());
         resultFuture.complete(result);
         stopMainThread();

@@ -1,7 +1,9 @@
 package io.sluice.runtime.jobmaster;
 
 import io.sluice.api.common.JobStatus;
+import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
 import io.sluice.runtime.checkpoint.CheckpointMetrics;
+import io.sluice.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.sluice.runtime.checkpoint.TaskStateSnapshot;
 import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.execution.TaskExecutionStateUpdate;
@@ -55,6 +57,19 @@ public interface JobMasterGateway {
 
     /** Status, per-vertex subtask states and the first failure, as of now. */
     CompletableFuture<JobDetails> requestJobDetails();
+
+    /** The job's checkpoint statistics as of now; null when the job does not checkpoint. */
+    CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStats();
+
+    /** How the job checkpoints; null when it does not. */
+    CompletableFuture<CheckpointCoordinatorConfiguration> requestCheckpointConfig();
+
+    /**
+     * Triggers a checkpoint now (besides the periodic ones); completes with its id when it
+     * completed, or fails with the reason it failed or could not be triggered (the job does not
+     * checkpoint, or is not running).
+     */
+    CompletableFuture<Long> triggerCheckpoint();
 
     /**
      * The ResourceManager lost TaskManager {@code taskManagerId}, which held the slots of

@@ -6,6 +6,7 @@ import io.sluice.runtime.configuration.RestOptions;
 import io.sluice.runtime.configuration.WebOptions;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
+import io.sluice.runtime.rest.handler.CheckpointHandlers;
 import io.sluice.runtime.rest.handler.ClusterHandlers;
 import io.sluice.runtime.rest.handler.JarHandlers;
 import io.sluice.runtime.rest.handler.JarProgramRunner;
@@ -35,6 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * GET   /jobs/:jobid/status              the job's status
  * GET   /jobs/:jobid/execution-result    IN_PROGRESS, or the ended job's result (for remote clients)
  * PATCH /jobs/:jobid?mode=cancel         cancels the job (202)
+ * GET   /jobs/:jobid/checkpoints         checkpoint counts, summary, latest and history
+ * GET   /jobs/:jobid/checkpoints/config  how the job checkpoints
+ * GET   /jobs/:jobid/checkpoints/details/:checkpointid  one checkpoint, per job vertex
+ * POST  /jobs/:jobid/checkpoints         triggers a checkpoint (202 with a request-id)
+ * GET   /jobs/:jobid/checkpoints/:triggerid  IN_PROGRESS, or COMPLETED with the checkpoint id or failure
  * GET   /taskmanagers                    registered TaskManagers with their slots
  * GET   /taskmanagers/:taskmanagerid     one TaskManager with its allocated slots
  * GET   /taskmanagers/:taskmanagerid/metrics  its metric ids; ?get=a,b their values
@@ -93,6 +99,7 @@ public final class DispatcherRestEndpoint extends RestServerEndpoint {
         JobHandlers jobs = new JobHandlers(dispatcher, clock);
         ClusterHandlers cluster = new ClusterHandlers(dispatcher, resourceManager, clock);
         JobExecutionResultHandler results = new JobExecutionResultHandler(dispatcher);
+        CheckpointHandlers checkpoints = new CheckpointHandlers(dispatcher);
         Router router = new Router()
                 .add("GET", "/overview", cluster::overview)
                 .add("GET", "/config", cluster::config)
@@ -104,6 +111,11 @@ public final class DispatcherRestEndpoint extends RestServerEndpoint {
                 .add("GET", "/jobs/:jobid/exceptions", jobs::exceptions)
                 .add("GET", "/jobs/:jobid/status", results::status)
                 .add("GET", "/jobs/:jobid/execution-result", results::executionResult)
+                .add("GET", "/jobs/:jobid/checkpoints", checkpoints::statistics)
+                .add("POST", "/jobs/:jobid/checkpoints", checkpoints::trigger)
+                .add("GET", "/jobs/:jobid/checkpoints/config", checkpoints::config)
+                .add("GET", "/jobs/:jobid/checkpoints/details/:checkpointid", checkpoints::details)
+                .add("GET", "/jobs/:jobid/checkpoints/:triggerid", checkpoints::triggerStatus)
                 .add("GET", "/taskmanagers", cluster::taskManagers)
                 .add("GET", "/taskmanagers/:taskmanagerid", cluster::taskManagerDetails)
                 .add("GET", "/taskmanagers/:taskmanagerid/metrics", cluster::taskManagerMetrics)

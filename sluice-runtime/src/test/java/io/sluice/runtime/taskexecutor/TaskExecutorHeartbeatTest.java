@@ -136,6 +136,22 @@ class TaskExecutorHeartbeatTest {
         }
 
         @Override
+        public CompletableFuture<io.sluice.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStats() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration>
+                requestCheckpointConfig() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Long> triggerCheckpoint() {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException());
+        }
+
+        @Override
         public CompletableFuture<Void> disconnectTaskManager(
                 String taskManagerId, Collection<AllocationID> allocationIds, String reason) {
             return CompletableFuture.completedFuture(null);

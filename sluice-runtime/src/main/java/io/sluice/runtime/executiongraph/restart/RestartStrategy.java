@@ -27,6 +27,31 @@ public interface RestartStrategy {
     Duration getBackoffTime();
 
     /**
+     * The strategy of one job, as Flink 2.x picks it: the job's own configuration if it sets
+     * {@code restart-strategy.type} (with the job's settings for that strategy), else the cluster's
+     * if it sets the type, else {@code exponential-delay} with its defaults for a job that checkpoints
+     * and {@code none} for one that does not.
+     */
+    static RestartStrategy forJob(
+            Configuration jobConfiguration, Configuration clusterConfiguration, boolean checkpointingEnabled) {
+        return fromConfiguration(effectiveConfiguration(jobConfiguration, clusterConfiguration, checkpointingEnabled));
+    }
+
+    /** The configuration {@link #forJob} builds the strategy from. */
+    static Configuration effectiveConfiguration(
+            Configuration jobConfiguration, Configuration clusterConfiguration, boolean checkpointingEnabled) {
+        if (jobConfiguration.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
+            return jobConfiguration;
+        }
+        if (clusterConfiguration.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
+            return clusterConfiguration;
+        }
+        Configuration defaults = new Configuration();
+        defaults.set(RestartStrategyOptions.RESTART_STRATEGY, checkpointingEnabled ? "exponential-delay" : "none");
+        return defaults;
+    }
+
+    /**
      * The strategy {@code restart-strategy.type} names, with its settings; throws
      * {@link IllegalConfigurationException} naming the key for an unknown type or a bad setting.
      */

@@ -7,6 +7,7 @@ import io.sluice.runtime.blob.BlobKey;
 import io.sluice.runtime.blob.BlobSizeLimitExceededException;
 import io.sluice.runtime.blob.BlobStore;
 import io.sluice.runtime.dispatcher.DispatcherGateway;
+import io.sluice.runtime.jobgraph.SavepointRestoreSettings;
 import io.sluice.runtime.rest.RestHandlerException;
 import io.sluice.runtime.rest.RestRequest;
 import io.sluice.runtime.rest.RestResponse;
@@ -217,6 +218,7 @@ public final class JarHandlers {
         }
         List<String> args = programArgs(body, query);
         Integer parallelism = parallelism(body, query);
+        SavepointRestoreSettings restore = restoreSettings(body, query);
         Path file;
         try {
             file = blobStore.get(jar.key());
@@ -226,7 +228,7 @@ public final class JarHandlers {
         String mainClass = entryClass;
         return CompletableFuture.supplyAsync(
                 () -> {
-                    JobID jobId = runner.run(file, jar.key(), jar.name(), mainClass, args, parallelism);
+                    JobID jobId = runner.run(file, jar.key(), jar.name(), mainClass, args, parallelism, restore);
                     return RestResponse.ok(new JarRunResponseBody(jobId.toHexString()));
                 },
                 runExecutor);
@@ -300,6 +302,33 @@ public final class JarHandlers {
             out.add(cur.toString());
         }
         return out;
+    }
+
+    /** {@code savepointPath} and {@code allowNonRestoredState} (Flink's names), from the body or the query. */
+    private static SavepointRestoreSettings restoreSettings(JsonNode body, Map<String, String> query) {
+        String path = text(body, query, "savepointPath");
+        boolean allowNonRestored;
+        JsonNode node = body.get("allowNonRestoredState");
+        if (node != null && !node.isNull()) {
+            if (!node.isBoolean()) {
+                throw new RestHandlerException(400, "'allowNonRestoredState' must be true or false, was: " + node);
+            }
+            allowNonRestored = node.asBoolean();
+        } else {
+            String q = query.get("allowNonRestoredState");
+            if (q != null && !q.equals("true") && !q.equals("false")) {
+                throw new RestHandlerException(400, "'allowNonRestoredState' must be true or false, was: '" + q + "'");
+            }
+            allowNonRestored = "true".equals(q);
+        }
+        if (path == null) {
+            if (allowNonRestored) {
+                throw new RestHandlerException(
+                        400, "'allowNonRestoredState' needs 'savepointPath', the checkpoint to restore from");
+            }
+            return SavepointRestoreSettings.none();
+        }
+        return SavepointRestoreSettings.forPath(path, allowNonRestored);
     }
 
     private static Integer parallelism(JsonNode body, Map<String, String> query) {

@@ -15,6 +15,7 @@ import io.sluice.runtime.execution.UserCodeExitGuard;
 import io.sluice.runtime.execution.librarycache.ChildFirstClassLoader;
 import io.sluice.runtime.execution.librarycache.LibraryCacheManager;
 import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.jobgraph.SavepointRestoreSettings;
 import io.sluice.runtime.minicluster.MiniClusterJobClient;
 import io.sluice.runtime.rest.RestHandlerException;
 import java.io.IOException;
@@ -91,19 +92,43 @@ public final class JarProgramRunner {
         return configured > 0 ? configured : 1;
     }
 
-    /** Runs {@code entryClass.main(args)}; returns the id of the first job it submitted. */
-    JobID run(Path jar, BlobKey key, String jarName, String entryClass, List<String> args, Integer parallelism) {
-        return runProgram(jar, key, jarName, entryClass, args, parallelism).get(0);
+    /**
+     * Runs {@code entryClass.main(args)}; returns the id of the first job it submitted. Every job it
+     * submits starts from {@code restore}.
+     */
+    JobID run(
+            Path jar,
+            BlobKey key,
+            String jarName,
+            String entryClass,
+            List<String> args,
+            Integer parallelism,
+            SavepointRestoreSettings restore) {
+        return runProgram(jar, key, jarName, entryClass, args, parallelism, restore)
+                .get(0);
+    }
+
+    /** {@link #runProgram(Path, BlobKey, String, String, List, Integer, SavepointRestoreSettings)} starting empty. */
+    public List<JobID> runProgram(
+            Path jar, BlobKey key, String jarName, String entryClass, List<String> args, Integer parallelism) {
+        return runProgram(jar, key, jarName, entryClass, args, parallelism, SavepointRestoreSettings.none());
     }
 
     /**
      * Runs {@code entryClass.main(args)} with the jar stored under {@code key} at {@code jar}; returns
      * the ids of the jobs it submitted, in order (at least one). {@code parallelism} (nullable) is the
      * program's default parallelism. Blocks while {@code main} runs (in attached mode, also while its
-     * {@code execute()} calls wait for their jobs).
+     * {@code execute()} calls wait for their jobs). {@code restore} goes into the program's
+     * configuration ({@code execution.state-recovery.*}), so its jobs' JobGraphs carry it.
      */
     public List<JobID> runProgram(
-            Path jar, BlobKey key, String jarName, String entryClass, List<String> args, Integer parallelism) {
+            Path jar,
+            BlobKey key,
+            String jarName,
+            String entryClass,
+            List<String> args,
+            Integer parallelism,
+            SavepointRestoreSettings restore) {
         URL url;
         try {
             url = jar.toUri().toURL();
@@ -119,6 +144,7 @@ public final class JarProgramRunner {
             List<JobID> submitted = new ArrayList<>();
             Configuration conf = new Configuration();
             conf.set(ExecutionOptions.DEFAULT_PARALLELISM, parallelism != null ? parallelism : clusterParallelism);
+            restore.toConfiguration(conf);
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             StreamExecutionEnvironment.initializeThreadContextEnvironment(

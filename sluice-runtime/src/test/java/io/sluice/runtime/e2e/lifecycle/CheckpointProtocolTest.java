@@ -93,6 +93,7 @@ class CheckpointProtocolTest {
             cluster.submitJob(job).get(10, TimeUnit.SECONDS);
             ProbeSource.channel("retained").offer(5);
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> checkpointDirs(job).stream()
+                    // chk-4 itself is retained only until chk-6 completes (~60 ms), less than a poll.
                     .anyMatch(d -> Long.parseLong(d.getFileName().toString().substring(4)) >= 4));
             cluster.getDispatcherGateway().cancelJob(job.getJobId()).get(10, TimeUnit.SECONDS);
             assertThat(cluster.requestJobResult(job.getJobId())
