@@ -64,6 +64,10 @@ public final class CheckpointMetadata {
      *     version, truncated or corrupt
      */
     public static CompletedCheckpoint read(Path path, ClassLoader classLoader) throws IOException {
+        if (!Files.exists(path)) {
+            throw new IOException("Checkpoint path " + path + " does not exist (expected a checkpoint directory chk-<n>"
+                    + " or its " + METADATA_FILE + " file)");
+        }
         Path file = Files.isDirectory(path) ? path.resolve(METADATA_FILE) : path;
         byte[] all;
         try {

@@ -59,9 +59,13 @@ public final class JobGraphGenerator {
     private final TreeMap<Integer, Chain> chainsByHead = new TreeMap<>();
     private final Map<Integer, Chain> chainOfNode = new HashMap<>();
 
+    /** Each node's rank among the graph's node ids: its place in the program, the same in every run. */
+    private final Map<Integer, Integer> rankOfNode = new HashMap<>();
+
     private JobGraphGenerator(StreamGraph graph) {
         this.graph = graph;
         this.config = graph.getExecutionConfig();
+        graph.getNodes().stream().map(StreamNode::getId).sorted().forEach(id -> rankOfNode.put(id, rankOfNode.size()));
     }
 
     public static JobGraph generate(StreamGraph graph) {
@@ -227,8 +231,16 @@ public final class JobGraphGenerator {
         };
     }
 
-    private static OperatorID operatorId(StreamNode node) {
-        String seed = node.getUid() != null ? "uid:" + node.getUid() : "node:" + node.getId() + ":" + node.getName();
+    /**
+     * The operator's id, which checkpoint state is filed under: from its {@code uid} when set, else
+     * from its place in the program and its name. Node ids count transformations across every
+     * program of the JVM, so the rank among this graph's ids is used: the same program gets the
+     * same ids in any JVM, in any run, and a restarted job finds its state.
+     */
+    private OperatorID operatorId(StreamNode node) {
+        String seed = node.getUid() != null
+                ? "uid:" + node.getUid()
+                : "node:" + rankOfNode.get(node.getId()) + ":" + node.getName();
         UUID u = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
         return new OperatorID(u.getMostSignificantBits(), u.getLeastSignificantBits());
     }

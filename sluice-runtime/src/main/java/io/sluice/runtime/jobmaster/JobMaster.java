@@ -4,7 +4,9 @@ import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
 import io.sluice.runtime.checkpoint.CheckpointCoordinator;
 import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
+import io.sluice.runtime.checkpoint.CheckpointMetadata;
 import io.sluice.runtime.checkpoint.CheckpointMetrics;
+import io.sluice.runtime.checkpoint.CheckpointRestoreCheck;
 import io.sluice.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.sluice.runtime.checkpoint.CheckpointStatsTracker;
 import io.sluice.runtime.checkpoint.CompletedCheckpoint;
@@ -23,6 +25,7 @@ import io.sluice.runtime.heartbeat.HeartbeatLoss;
 import io.sluice.runtime.heartbeat.HeartbeatMonitor;
 import io.sluice.runtime.jobgraph.JobGraph;
 import io.sluice.runtime.jobgraph.JobVertex;
+import io.sluice.runtime.jobgraph.SavepointRestoreSettings;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
@@ -31,6 +34,8 @@ import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
 import io.sluice.runtime.rpc.RpcEndpoint;
 import io.sluice.runtime.util.SerializedThrowable;
 import io.sluice.runtime.util.SerializedValue;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -98,6 +103,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     private final JobReports reports;
     /** Null when the job takes no checkpoints. */
     private CheckpointCoordinator checkpoints;
+    /** The retained checkpoint the job was submitted to start from; null if none. */
+    private CompletedCheckpoint initialCheckpoint;
     /** The checkpoint the current attempt restores; null to start fresh. */
     private CompletedCheckpoint restoreCheckpoint;
 
@@ -162,6 +169,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void startJob() {
         try {
+            // A retained checkpoint to start from must be readable and fit the job, or the job fails
+            // at once (no restarts: reading it again would fail again).
+            initialCheckpoint = loadInitialCheckpoint();
+        } catch (Throwable t) {
+            LOG.warn("Job '{}' ({}) could not start: {}", jobGraph.getName(), jobGraph.getJobId(), t.getMessage());
+            completeWithoutGraph(t);
+            return;
+        }
+        try {
             restarts.start(services.restartStrategyFactory().get());
             graph = new ExecutionGraph(jobGraph);
             CheckpointCoordinatorConfiguration checkpointConfig =
@@ -175,6 +191,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         services.clock(),
                         userCodeClassLoader);
                 checkpoints.getStats().forwardTo(checkpointStats);
+                if (initialCheckpoint != null) {
+                    checkpoints.setInitialCheckpoint(initialCheckpoint);
+                }
                 this.checkpointConfig = checkpointConfig;
             }
             slots.connectResourceManager(
@@ -197,12 +216,39 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     /** Picks the checkpoint the new attempt restores and restores the coordinators from it. */
     private void restoreFromCheckpoint() {
-        restoreCheckpoint = checkpoints == null ? null : checkpoints.checkpointToRestore();
+        restoreCheckpoint = checkpoints == null ? initialCheckpoint : checkpoints.checkpointToRestore();
         if (restoreCheckpoint != null) {
             LOG.info("Job '{}' ({}) restores {}", jobGraph.getName(), jobGraph.getJobId(), restoreCheckpoint);
             coordinators.resetToCheckpoint(restoreCheckpoint.checkpointId(), restoreCheckpoint.coordinatorStates());
-            checkpoints.reportRestored(restoreCheckpoint);
+            if (checkpoints != null) {
+                checkpoints.reportRestored(restoreCheckpoint);
+            }
         }
+    }
+
+    /**
+     * The retained checkpoint the job was submitted to start from ({@code run -s}), read and
+     * checked against the job; null when it starts empty.
+     */
+    private CompletedCheckpoint loadInitialCheckpoint() throws IOException {
+        SavepointRestoreSettings settings = jobGraph.getSavepointRestoreSettings();
+        if (!settings.restoreSavepoint()) {
+            return null;
+        }
+        Path path = Path.of(
+                settings.restorePath().startsWith("file:")
+                        ? java.net.URI.create(settings.restorePath()).getPath()
+                        : settings.restorePath());
+        CompletedCheckpoint checkpoint = CheckpointMetadata.read(path, userCodeClassLoader);
+        CheckpointRestoreCheck.check(checkpoint, jobGraph, path, settings.allowNonRestoredState());
+        LOG.info(
+                "Job '{}' ({}) starts from checkpoint {} of job {} at {}",
+                jobGraph.getName(),
+                jobGraph.getJobId(),
+                checkpoint.checkpointId(),
+                checkpoint.jobId(),
+                path);
+        return checkpoint;
     }
 
     // ------------------------------------------------------------------ slots
