@@ -4,7 +4,8 @@
 # P4). Usage (after `./mvnw -pl sluice-benchmarks -am package -DskipTests` and building the peer with
 # its own run.sh):
 #   PEER=/work/shared/peers/flink RUNS=3 P4_RUNS=5 N_P1=500000000 N_P2=75000000 N_P3=45000000 \
-#     JOBS="P1 P2 P3 P4" sluice-benchmarks/compare.sh
+#     JOBS="P1 P2 P3 P3ckpt P4" sluice-benchmarks/compare.sh
+# P3ckpt is P3 with exactly-once checkpoints every CKPT_MS (default 1000) ms into a local directory.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +18,7 @@ N_P1="${N_P1:-500000000}"
 N_P2="${N_P2:-75000000}"
 N_P3="${N_P3:-45000000}"
 PAR="${PAR:-2}"
+CKPT_MS="${CKPT_MS:-1000}"
 JOBS="${JOBS:-P1 P2 P3 P4}"
 RUN_TIMEOUT="${RUN_TIMEOUT:-300}"
 JAR="$PWD/target/sluice-benchmarks.jar"
@@ -47,6 +49,7 @@ for ((r = 1; r <= RUNS; r++)); do
       P1) run flink P1 "$N_P1" "$PAR"; run sluice P1 "$N_P1" "$PAR" ;;
       P2) run flink P2 "$N_P2" "$PAR"; run sluice P2 "$N_P2" "$PAR" ;;
       P3) run flink P3 "$N_P3" 0 "$PAR"; run sluice P3 "$N_P3" 0 "$PAR" ;;
+      P3ckpt) run flink P3 "$N_P3" "$CKPT_MS" "$PAR"; run sluice P3 "$N_P3" "$CKPT_MS" "$PAR" ;;
     esac
   done
 done

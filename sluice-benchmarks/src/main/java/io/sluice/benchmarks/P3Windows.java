@@ -1,11 +1,6 @@
 package io.sluice.benchmarks;
 
 import io.sluice.api.common.CheckpointingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
-
 import io.sluice.api.connector.sink.Sink;
 import io.sluice.api.connector.sink.SinkWriter;
 import io.sluice.api.connector.sink.WriterInitContext;
@@ -19,7 +14,11 @@ import io.sluice.api.typeinfo.Types;
 import io.sluice.api.util.Collector;
 import io.sluice.api.windowing.assigners.TumblingEventTimeWindows;
 import io.sluice.api.windowing.windows.TimeWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * P3, event-time windows (Nexmark Q5 "hot items", basic form), as the Flink peer defines it: N

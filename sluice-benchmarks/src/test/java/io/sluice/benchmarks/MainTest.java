@@ -34,7 +34,8 @@ class MainTest {
         assertThat(run("P4", "x")).isEqualTo(2);
         assertThat(run("P4", "1", "2")).isEqualTo(2);
         assertThat(run("P3")).isEqualTo(2);
-        assertThat(run("P3", "1000", "500")).isEqualTo(2); // checkpoints are not built yet
+        assertThat(run("P3", "1000", "5")).isEqualTo(2); // a checkpoint interval below 10 ms
+        assertThat(run("P3", "1000", "often")).isEqualTo(2);
         assertThat(run("P3", "1000", "0", "0")).isEqualTo(2);
         assertThat(run("P3", "1000", "0", "2", "-5")).isEqualTo(2);
     }
