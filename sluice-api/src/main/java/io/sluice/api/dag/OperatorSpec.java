@@ -8,17 +8,21 @@ import io.sluice.api.functions.KeyedProcessFunction;
 import io.sluice.api.functions.MapFunction;
 import io.sluice.api.functions.ProcessFunction;
 import io.sluice.api.functions.ReduceFunction;
+import io.sluice.api.functions.co.BroadcastProcessFunction;
 import io.sluice.api.functions.co.CoFlatMapFunction;
 import io.sluice.api.functions.co.CoMapFunction;
 import io.sluice.api.functions.co.CoProcessFunction;
+import io.sluice.api.functions.co.KeyedBroadcastProcessFunction;
 import io.sluice.api.functions.co.KeyedCoProcessFunction;
 import io.sluice.api.functions.co.ProcessJoinFunction;
+import io.sluice.api.state.MapStateDescriptor;
 import io.sluice.api.typeinfo.TypeInformation;
 import io.sluice.api.util.OutputTag;
 import io.sluice.api.windowing.assigners.WindowAssigner;
 import io.sluice.api.windowing.evictors.Evictor;
 import io.sluice.api.windowing.triggers.Trigger;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What an operator computes, as data: the user function plus its parameters. The runtime turns
@@ -61,6 +65,10 @@ public sealed interface OperatorSpec extends Serializable {
         R visit(WindowSpec spec);
 
         R visit(IntervalJoinSpec spec);
+
+        R visit(BroadcastProcessSpec spec);
+
+        R visit(KeyedBroadcastProcessSpec spec);
     }
 
     record MapSpec(MapFunction<?, ?> function) implements OperatorSpec {
@@ -163,6 +171,43 @@ public sealed interface OperatorSpec extends Serializable {
     }
 
     record KeyedCoProcessSpec(KeyedCoProcessFunction<?, ?, ?, ?> function) implements OperatorSpec {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * A non-keyed stream (input 1) connected with a broadcast stream (input 2).
+     *
+     * @param broadcastStateDescriptors the broadcast states given to {@code broadcast(...)}
+     */
+    record BroadcastProcessSpec(
+            BroadcastProcessFunction<?, ?, ?> function, List<MapStateDescriptor<?, ?>> broadcastStateDescriptors)
+            implements OperatorSpec {
+        public BroadcastProcessSpec {
+            broadcastStateDescriptors = List.copyOf(broadcastStateDescriptors);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * A keyed stream (input 1) connected with a broadcast stream (input 2, not keyed).
+     *
+     * @param broadcastStateDescriptors the broadcast states given to {@code broadcast(...)}
+     */
+    record KeyedBroadcastProcessSpec(
+            KeyedBroadcastProcessFunction<?, ?, ?, ?> function,
+            List<MapStateDescriptor<?, ?>> broadcastStateDescriptors)
+            implements OperatorSpec {
+        public KeyedBroadcastProcessSpec {
+            broadcastStateDescriptors = List.copyOf(broadcastStateDescriptors);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);

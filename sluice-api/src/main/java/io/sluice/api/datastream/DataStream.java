@@ -21,6 +21,7 @@ import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.MapFunction;
 import io.sluice.api.functions.Partitioner;
 import io.sluice.api.functions.ProcessFunction;
+import io.sluice.api.state.MapStateDescriptor;
 import io.sluice.api.typeinfo.TypeExtractor;
 import io.sluice.api.typeinfo.TypeInformation;
 import io.sluice.api.util.CloseableIterator;
@@ -213,6 +214,18 @@ public class DataStream<T> {
         return partition(Partitioning.of(Kind.BROADCAST));
     }
 
+    /**
+     * Every element to every downstream subtask, as a {@link BroadcastStream} that carries the
+     * broadcast states the operator it is connected to keeps ({@link #connect(BroadcastStream)}).
+     */
+    public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        Objects.requireNonNull(broadcastStateDescriptors, "broadcast needs state descriptors");
+        for (MapStateDescriptor<?, ?> d : broadcastStateDescriptors) {
+            Objects.requireNonNull(d, "A broadcast state descriptor is null");
+        }
+        return new BroadcastStream<>(environment, broadcast(), List.of(broadcastStateDescriptors));
+    }
+
     /** The partitioner chooses the subtask from the key the selector extracts. */
     public <K> DataStream<T> partitionCustom(Partitioner<K> partitioner, KeySelector<T, K> keySelector) {
         return partition(new Partitioning(
@@ -245,6 +258,16 @@ public class DataStream<T> {
     /** Connects two streams of possibly different types for a co-operator. */
     public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
         return new ConnectedStreams<>(environment, this, other);
+    }
+
+    /**
+     * Connects this stream (keyed or not) with a broadcast stream, for a {@code
+     * BroadcastProcessFunction} or a {@code KeyedBroadcastProcessFunction}.
+     */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        Objects.requireNonNull(broadcastStream, "connect needs a broadcast stream");
+        return new BroadcastConnectedStream<>(
+                environment, this, broadcastStream, broadcastStream.getBroadcastStateDescriptors());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sluice.api.environment;
 
+import io.sluice.api.common.CheckpointingMode;
 import io.sluice.api.common.ExecutionConfig;
 import io.sluice.api.common.JobClient;
 import io.sluice.api.common.JobExecutionException;
@@ -127,6 +128,35 @@ public class StreamExecutionEnvironment {
     }
 
     // ------------------------------------------------------------------ settings
+
+    /**
+     * Takes a checkpoint every {@code interval} milliseconds, exactly-once: after a failure the job
+     * restarts from the latest completed checkpoint.
+     */
+    public StreamExecutionEnvironment enableCheckpointing(long interval) {
+        return enableCheckpointing(interval, CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    public StreamExecutionEnvironment enableCheckpointing(long interval, CheckpointingMode mode) {
+        CheckpointConfig checkpointConfig = getCheckpointConfig();
+        checkpointConfig.setCheckpointInterval(interval);
+        checkpointConfig.setCheckpointingConsistencyMode(mode);
+        return this;
+    }
+
+    /** The job's checkpoint settings (a view of this environment's configuration). */
+    public CheckpointConfig getCheckpointConfig() {
+        return new CheckpointConfig(configuration);
+    }
+
+    /** The checkpoint interval in milliseconds; -1 when checkpointing is disabled. */
+    public long getCheckpointInterval() {
+        return getCheckpointConfig().getCheckpointInterval();
+    }
+
+    public CheckpointingMode getCheckpointingConsistencyMode() {
+        return getCheckpointConfig().getCheckpointingConsistencyMode();
+    }
 
     public ExecutionConfig getConfig() {
         return config;

@@ -2,6 +2,7 @@ package io.sluice.runtime.configuration;
 
 import io.sluice.api.configuration.ConfigOption;
 import io.sluice.api.configuration.MemorySize;
+import io.sluice.api.execution.CheckpointingOptions;
 import io.sluice.api.execution.ExecutionOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +103,25 @@ public final class ConfigOptionRegistry {
                     ", from 0 to 1",
                     v -> (double) v >= 0 && (double) v <= 1),
             of(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, ", at least 1", v -> (int) v >= 1),
+            of(CheckpointingOptions.CHECKPOINTING_INTERVAL, ", at least 10 ms", v -> ((Duration) v).toMillis() >= 10),
+            of(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, ": EXACTLY_ONCE or AT_LEAST_ONCE", v -> List.of(
+                            "EXACTLY_ONCE", "AT_LEAST_ONCE")
+                    .contains(((String) v).trim().toUpperCase())),
+            of(CheckpointingOptions.CHECKPOINTING_TIMEOUT, ", greater than 0", ConfigOptionRegistry::positiveDuration),
+            of(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, ", 0 or more", v -> !((Duration) v).isNegative()),
+            of(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, ", at least 1", v -> (int) v >= 1),
+            of(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, ", 0 or more", v -> (int) v >= 0),
+            of(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, ", at least 1", v -> (int) v >= 1),
+            of(
+                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ": RETAIN_ON_CANCELLATION, DELETE_ON_CANCELLATION or NO_EXTERNALIZED_CHECKPOINTS",
+                    v -> List.of("RETAIN_ON_CANCELLATION", "DELETE_ON_CANCELLATION", "NO_EXTERNALIZED_CHECKPOINTS")
+                            .contains(((String) v).trim().toUpperCase())),
+            notBlank(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
+            of(
+                    CheckpointingOptions.FS_SMALL_FILE_THRESHOLD,
+                    ", at most 1mb",
+                    v -> ((MemorySize) v).bytes() <= (1 << 20)),
             notBlank(TaskManagerOptions.HOST),
             notBlank(TaskManagerOptions.RESOURCE_ID),
             port(TaskManagerOptions.RPC_PORT),

@@ -2,6 +2,8 @@ package io.sluice.runtime.deployment;
 
 import io.sluice.api.common.ExecutionConfig;
 import io.sluice.api.common.JobID;
+import io.sluice.runtime.checkpoint.JobManagerTaskRestore;
+import io.sluice.runtime.checkpoint.TaskCheckpointSettings;
 import io.sluice.runtime.jobgraph.JobVertexID;
 import java.io.Serializable;
 import java.util.List;
@@ -24,7 +26,9 @@ public record TaskDeploymentDescriptor(
         byte[] taskConfiguration,
         List<String> userJarBlobKeys,
         List<ResultPartitionDeploymentDescriptor> producedPartitions,
-        List<InputGateDeploymentDescriptor> inputGates)
+        List<InputGateDeploymentDescriptor> inputGates,
+        TaskCheckpointSettings checkpointing,
+        JobManagerTaskRestore taskRestore)
         implements Serializable {
 
     /** "name (i/n)" with i counted from 1, as logs and errors show it. */

@@ -113,7 +113,8 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
                     conf.get(ClusterOptions.SLOT_REQUEST_TIMEOUT),
                     services.clock(),
                     HeartbeatSettings.fromConfiguration(conf),
-                    () -> RestartStrategy.fromConfiguration(conf));
+                    () -> RestartStrategy.fromConfiguration(conf),
+                    new Configuration(conf).addAll(jobGraph.getJobConfiguration()));
             LibraryCacheManager.Lease userCode = userCodeOf(jobGraph);
             JobMaster jobMaster;
             Thread thread = Thread.currentThread();

@@ -1,5 +1,7 @@
 package io.sluice.runtime.executiongraph;
 
+import io.sluice.runtime.checkpoint.JobManagerTaskRestore;
+import io.sluice.runtime.checkpoint.TaskCheckpointSettings;
 import io.sluice.runtime.deployment.InputChannelDescriptor;
 import io.sluice.runtime.deployment.InputGateDeploymentDescriptor;
 import io.sluice.runtime.deployment.ResultPartitionDeploymentDescriptor;
@@ -23,7 +25,11 @@ import java.util.List;
 public final class TaskDeploymentDescriptorFactory {
     private TaskDeploymentDescriptorFactory() {}
 
-    public static TaskDeploymentDescriptor create(ExecutionGraph graph, Execution execution) {
+    public static TaskDeploymentDescriptor create(
+            ExecutionGraph graph,
+            Execution execution,
+            TaskCheckpointSettings checkpointing,
+            JobManagerTaskRestore taskRestore) {
         ExecutionVertex ev = execution.getVertex();
         JobVertex vertex = ev.getJobVertex().getJobVertex();
         JobGraph jobGraph = graph.getJobGraph();
@@ -74,6 +80,8 @@ public final class TaskDeploymentDescriptorFactory {
                 vertex.getTaskConfiguration(),
                 List.copyOf(jobGraph.getUserJarBlobKeys()),
                 List.copyOf(partitions),
-                List.copyOf(gates));
+                List.copyOf(gates),
+                checkpointing,
+                taskRestore);
     }
 }

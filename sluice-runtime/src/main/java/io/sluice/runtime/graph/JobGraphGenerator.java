@@ -99,6 +99,7 @@ public final class JobGraphGenerator {
             }
         }
         JobGraph jobGraph = new JobGraph(jobId, graph.getJobName(), config);
+        jobGraph.getJobConfiguration().addAll(graph.getJobConfiguration());
         // By identity: a stream unioned with itself has two equal edges, and each needs its own data set.
         Map<StreamEdge, IntermediateDataSetID> dataSets = new IdentityHashMap<>();
         for (Chain chain : chainsByHead.values()) {
@@ -193,6 +194,9 @@ public final class JobGraphGenerator {
                 taskConfig,
                 head.getKind() == StreamNode.Kind.SOURCE);
         vertex.getOperatorCoordinators().addAll(coordinators);
+        for (int i = 0; i < operators.size(); i++) {
+            vertex.getOperators().put(operators.get(i).operatorId(), names.get(i));
+        }
         for (StreamEdge in : chain.networkInputs) {
             Chain producer = chainOfNode.get(in.sourceId());
             Kind kind = in.partitioning().kind();

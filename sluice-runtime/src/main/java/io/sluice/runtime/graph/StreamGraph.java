@@ -1,6 +1,7 @@
 package io.sluice.runtime.graph;
 
 import io.sluice.api.common.ExecutionConfig;
+import io.sluice.api.configuration.Configuration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.TreeMap;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 public final class StreamGraph {
     private final String jobName;
     private final ExecutionConfig executionConfig;
+    private final Configuration jobConfiguration = new Configuration();
     private final boolean chainingEnabled;
     private final TreeMap<Integer, StreamNode> nodes = new TreeMap<>();
 
@@ -20,6 +22,11 @@ public final class StreamGraph {
 
     public String getJobName() {
         return jobName;
+    }
+
+    /** The program's configuration: checkpoint and restart settings travel with the job. */
+    public Configuration getJobConfiguration() {
+        return jobConfiguration;
     }
 
     public ExecutionConfig getExecutionConfig() {

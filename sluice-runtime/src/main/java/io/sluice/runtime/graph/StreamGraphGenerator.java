@@ -38,6 +38,9 @@ public final class StreamGraphGenerator {
     private StreamGraphGenerator(Pipeline pipeline) {
         this.pipeline = pipeline;
         this.graph = new StreamGraph(pipeline.jobName(), pipeline.executionConfig(), pipeline.chainingEnabled());
+        if (pipeline.configuration() != null) {
+            graph.getJobConfiguration().addAll(pipeline.configuration());
+        }
     }
 
     public static StreamGraph generate(Pipeline pipeline) {
@@ -86,7 +89,9 @@ public final class StreamGraphGenerator {
             node.getInputTypes().add(two.getInput2().getOutputType());
             if (two.getKeySelector1() != null) {
                 node.getKeySelectors().add(two.getKeySelector1());
-                node.getKeySelectors().add(two.getKeySelector2());
+                if (two.getKeySelector2() != null) { // null: input 2 is a broadcast input
+                    node.getKeySelectors().add(two.getKeySelector2());
+                }
                 node.setKeyType(two.getKeyType());
             }
             connect(in1, node, 0);

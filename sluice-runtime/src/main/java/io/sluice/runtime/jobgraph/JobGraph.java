@@ -2,6 +2,7 @@ package io.sluice.runtime.jobgraph;
 
 import io.sluice.api.common.ExecutionConfig;
 import io.sluice.api.common.JobID;
+import io.sluice.api.configuration.Configuration;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,9 @@ public final class JobGraph implements Serializable {
     private final ExecutionConfig executionConfig;
     private final LinkedHashMap<JobVertexID, JobVertex> vertices = new LinkedHashMap<>();
     private final List<String> userJarBlobKeys = new ArrayList<>();
+    /** The job's own settings (its environment's configuration); they win over the cluster's. */
+    private final Configuration jobConfiguration = new Configuration();
+
     private String jsonPlan = "{}";
 
     public JobGraph(JobID jobId, String name, ExecutionConfig executionConfig) {
@@ -72,6 +76,10 @@ public final class JobGraph implements Serializable {
 
     public void setJsonPlan(String jsonPlan) {
         this.jsonPlan = jsonPlan;
+    }
+
+    public Configuration getJobConfiguration() {
+        return jobConfiguration;
     }
 
     public List<String> getUserJarBlobKeys() {

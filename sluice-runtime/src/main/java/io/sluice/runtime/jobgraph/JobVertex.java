@@ -1,10 +1,13 @@
 package io.sluice.runtime.jobgraph;
 
 import io.sluice.runtime.operators.coordination.OperatorCoordinator;
+import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.util.SerializedValue;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One task of the job: a chain of operators run by one thread per parallel subtask.
@@ -24,6 +27,8 @@ public final class JobVertex implements Serializable {
     private final List<IntermediateDataSetID> producedDataSets = new ArrayList<>();
     private final List<SerializedValue<OperatorCoordinator.Provider>> coordinators = new ArrayList<>();
     private final boolean isSource;
+    /** The operators of the chain, head first, with their names (checkpoint state is kept by operator). */
+    private final LinkedHashMap<OperatorID, String> operators = new LinkedHashMap<>();
 
     public JobVertex(
             JobVertexID id,
@@ -67,6 +72,11 @@ public final class JobVertex implements Serializable {
 
     public byte[] getTaskConfiguration() {
         return taskConfiguration;
+    }
+
+    /** The chain's operators, head first, and their names; filled by the JobGraph generator. */
+    public Map<OperatorID, String> getOperators() {
+        return operators;
     }
 
     public boolean isSource() {

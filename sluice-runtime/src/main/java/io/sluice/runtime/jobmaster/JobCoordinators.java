@@ -10,8 +10,10 @@ import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.util.SerializedValue;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -97,6 +99,57 @@ final class JobCoordinators {
     void notifyFailure(Execution e, Throwable reason) {
         for (OperatorCoordinatorHolder c : coordinatorsOf(e)) {
             c.executionAttemptFailed(e.getVertex().getSubtaskIndex(), e.getAttemptNumber(), reason);
+        }
+    }
+
+    /**
+     * Takes every coordinator's part of checkpoint {@code checkpointId} (each closes its event
+     * valve); completes with the states by operator once all are taken.
+     */
+    CompletableFuture<Map<OperatorID, byte[]>> checkpoint(long checkpointId) {
+        Map<OperatorID, CompletableFuture<byte[]>> futures = new LinkedHashMap<>();
+        for (OperatorCoordinatorHolder c : coordinators) {
+            futures.put(c.getOperatorId(), c.checkpoint(checkpointId));
+        }
+        return CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> {
+                    Map<OperatorID, byte[]> states = new LinkedHashMap<>();
+                    futures.forEach((id, f) -> {
+                        byte[] state = f.join();
+                        if (state != null) {
+                            states.put(id, state);
+                        }
+                    });
+                    return states;
+                });
+    }
+
+    /** Lets the events held back during a checkpoint's trigger go (after the triggers were sent). */
+    void openValves() {
+        for (OperatorCoordinatorHolder c : coordinators) {
+            c.openValve();
+        }
+    }
+
+    /** Restores the coordinators (created, not started) from a checkpoint's coordinator states. */
+    void resetToCheckpoint(long checkpointId, Map<OperatorID, byte[]> states) {
+        for (OperatorCoordinatorHolder c : coordinators) {
+            byte[] state = states.get(c.getOperatorId());
+            if (state != null) {
+                c.resetToCheckpoint(checkpointId, state);
+            }
+        }
+    }
+
+    void notifyCheckpointComplete(long checkpointId) {
+        for (OperatorCoordinatorHolder c : coordinators) {
+            c.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    void notifyCheckpointAborted(long checkpointId) {
+        for (OperatorCoordinatorHolder c : coordinators) {
+            c.notifyCheckpointAborted(checkpointId);
         }
     }
 

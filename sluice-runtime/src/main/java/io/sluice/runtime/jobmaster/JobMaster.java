@@ -2,6 +2,11 @@ package io.sluice.runtime.jobmaster;
 
 import io.sluice.api.common.JobID;
 import io.sluice.api.common.JobStatus;
+import io.sluice.runtime.checkpoint.CheckpointCoordinator;
+import io.sluice.runtime.checkpoint.CheckpointCoordinatorConfiguration;
+import io.sluice.runtime.checkpoint.CheckpointMetrics;
+import io.sluice.runtime.checkpoint.CompletedCheckpoint;
+import io.sluice.runtime.checkpoint.TaskStateSnapshot;
 import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.deployment.TaskDeploymentDescriptor;
 import io.sluice.runtime.dispatcher.JobResult;
@@ -20,10 +25,12 @@ import io.sluice.runtime.resourcemanager.AllocationID;
 import io.sluice.runtime.resourcemanager.ResourceManagerGateway;
 import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
 import io.sluice.runtime.rpc.RpcEndpoint;
+import io.sluice.runtime.util.SerializedThrowable;
 import io.sluice.runtime.util.SerializedValue;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +91,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private final JobRestarts restarts;
     private final JobReports reports;
+    /** Null when the job takes no checkpoints. */
+    private CheckpointCoordinator checkpoints;
+    /** The checkpoint the current attempt restores; null to start fresh. */
+    private CompletedCheckpoint restoreCheckpoint;
 
     public JobMaster(JobGraph jobGraph, JobMasterServices services) {
         super(services.rpcService().qualify("jobmaster-" + jobGraph.getJobId()));
@@ -135,10 +146,22 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         try {
             restarts.start(services.restartStrategyFactory().get());
             graph = new ExecutionGraph(jobGraph);
+            CheckpointCoordinatorConfiguration checkpointConfig =
+                    CheckpointCoordinatorConfiguration.fromConfiguration(services.configuration());
+            if (checkpointConfig != null) {
+                checkpoints = new CheckpointCoordinator(
+                        jobGraph,
+                        checkpointConfig,
+                        new CheckpointAccess(),
+                        getMainThreadExecutor(),
+                        services.clock(),
+                        userCodeClassLoader);
+            }
             slots.connectResourceManager(
                     services.rpcService().connect(services.resourceManagerAddress(), ResourceManagerGateway.class));
             taskManagerHeartbeats.start();
             coordinators.create();
+            restoreFromCheckpoint();
         } catch (Throwable t) {
             LOG.warn("Job '{}' ({}) could not start", jobGraph.getName(), jobGraph.getJobId(), t);
             if (graph == null) {
@@ -150,6 +173,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
         coordinators.start();
         requestSlots();
+    }
+
+    /** Picks the checkpoint the new attempt restores and restores the coordinators from it. */
+    private void restoreFromCheckpoint() {
+        restoreCheckpoint = checkpoints == null ? null : checkpoints.checkpointToRestore();
+        if (restoreCheckpoint != null) {
+            LOG.info("Job '{}' ({}) restores {}", jobGraph.getName(), jobGraph.getJobId(), restoreCheckpoint);
+            coordinators.resetToCheckpoint(restoreCheckpoint.checkpointId(), restoreCheckpoint.coordinatorStates());
+            checkpoints.reportRestored(restoreCheckpoint);
+        }
     }
 
     // ------------------------------------------------------------------ slots
@@ -205,7 +238,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         for (Execution e : executions) {
             TaskDeploymentDescriptor tdd;
             try {
-                tdd = TaskDeploymentDescriptorFactory.create(graph, e);
+                tdd = TaskDeploymentDescriptorFactory.create(
+                        graph,
+                        e,
+                        checkpoints == null ? null : checkpoints.taskSettings(),
+                        CheckpointCoordinator.restoreFor(restoreCheckpoint, e));
             } catch (RuntimeException ex) {
                 failJob(ex, null);
                 return;
@@ -215,6 +252,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             slot.taskExecutor()
                     .submitTask(tdd, slot.allocationId())
                     .whenCompleteAsync((ok, error) -> onTaskSubmitted(e, error), getMainThreadExecutor());
+        }
+        if (checkpoints != null) {
+            checkpoints.startScheduler();
         }
     }
 
@@ -284,6 +324,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     private void onExecutionFinished(Execution e, TaskExecutionStateUpdate update) {
+        if (checkpoints != null) {
+            checkpoints.taskFinished(e);
+        }
         try {
             reports.addAccumulators(e.getVertex().getTaskNameWithSubtask(), update.accumulators(), userCodeClassLoader);
         } catch (RuntimeException ex) {
@@ -340,6 +383,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             LOG.debug("Job '{}' is {}; not failing it again with {}", jobGraph.getName(), status, cause.toString());
             return;
         }
+        if (checkpoints != null) {
+            checkpoints.stopScheduler("job '" + jobGraph.getName() + "' fails: " + cause);
+        }
         if (restarts.attemptFailed(cause, task)) {
             if (graph.getState() != JobStatus.RESTARTING) {
                 graph.transitionState(JobStatus.RESTARTING);
@@ -368,6 +414,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         LOG.info("Job '{}' ({}) restarts now", jobGraph.getName(), jobGraph.getJobId());
         try {
             coordinators.create();
+            restoreFromCheckpoint();
         } catch (Throwable t) {
             failJob(t, null);
             return;
@@ -449,6 +496,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             JobStatus status = graph.getState();
             if (status == JobStatus.CREATED || status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
                 restarts.cancelRestartTimer();
+                if (checkpoints != null) {
+                    checkpoints.stopScheduler("job '" + jobGraph.getName() + "' is cancelled");
+                }
                 graph.transitionState(JobStatus.CANCELLING);
                 cancelAllExecutions();
                 checkAllTerminal();
@@ -515,6 +565,81 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         });
     }
 
+    // ------------------------------------------------------------------ checkpoints
+
+    @Override
+    public CompletableFuture<Void> acknowledgeCheckpoint(
+            ExecutionAttemptID attemptId, long checkpointId, CheckpointMetrics metrics, TaskStateSnapshot state) {
+        return callAsync(() -> {
+            Execution e = graph == null ? null : graph.getExecution(attemptId);
+            if (e != null && checkpoints != null) {
+                checkpoints.receiveAcknowledge(e, checkpointId, metrics, state);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> declineCheckpoint(
+            ExecutionAttemptID attemptId, long checkpointId, SerializedThrowable reason) {
+        return callAsync(() -> {
+            Execution e = graph == null ? null : graph.getExecution(attemptId);
+            if (e != null && checkpoints != null) {
+                checkpoints.receiveDecline(e, checkpointId, reason);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> notifyEndOfInput(ExecutionAttemptID attemptId) {
+        return callAsync(() -> {
+            Execution e = graph == null ? null : graph.getExecution(attemptId);
+            if (e != null && checkpoints != null && e.getState() == ExecutionState.RUNNING) {
+                checkpoints.taskReachedEndOfInput(e);
+            }
+            return null;
+        });
+    }
+
+    /** The checkpoint coordinator, or null when the job takes no checkpoints (main thread). */
+    CheckpointCoordinator getCheckpointCoordinator() {
+        return checkpoints;
+    }
+
+    /** What the checkpoint coordinator sees of this JobMaster; main thread. */
+    private final class CheckpointAccess implements CheckpointCoordinator.JobAccess {
+        @Override
+        public List<Execution> currentExecutions() {
+            return graph.getCurrentExecutions();
+        }
+
+        @Override
+        public CompletableFuture<Map<OperatorID, byte[]>> checkpointCoordinators(long checkpointId) {
+            return coordinators.checkpoint(checkpointId);
+        }
+
+        @Override
+        public void openCoordinatorValves() {
+            coordinators.openValves();
+        }
+
+        @Override
+        public void notifyCoordinatorsComplete(long checkpointId) {
+            coordinators.notifyCheckpointComplete(checkpointId);
+        }
+
+        @Override
+        public void notifyCoordinatorsAborted(long checkpointId) {
+            coordinators.notifyCheckpointAborted(checkpointId);
+        }
+
+        @Override
+        public void failJob(Throwable cause) {
+            JobMaster.this.failJob(cause, null);
+        }
+    }
+
     // ------------------------------------------------------------------ status and end
 
     @Override
@@ -553,6 +678,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     private void releaseResources(JobStatus terminal) {
         restarts.cancelRestartTimer();
+        if (checkpoints != null) {
+            checkpoints.shutdown(terminal);
+        }
         slots.releaseSlots("job '" + jobGraph.getName() + "' (" + jobGraph.getJobId() + ") is " + terminal);
         taskManagerHeartbeats.stop();
         coordinators.close();

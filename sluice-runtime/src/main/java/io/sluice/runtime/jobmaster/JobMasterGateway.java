@@ -1,12 +1,15 @@
 package io.sluice.runtime.jobmaster;
 
 import io.sluice.api.common.JobStatus;
+import io.sluice.runtime.checkpoint.CheckpointMetrics;
+import io.sluice.runtime.checkpoint.TaskStateSnapshot;
 import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.execution.TaskExecutionStateUpdate;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.resourcemanager.AllocationID;
 import io.sluice.runtime.resourcemanager.TaskExecutorRegistration;
+import io.sluice.runtime.util.SerializedThrowable;
 import io.sluice.runtime.util.SerializedValue;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +33,20 @@ public interface JobMasterGateway {
     /** An event from a subtask's operator to its coordinator. */
     CompletableFuture<Void> sendOperatorEventToCoordinator(
             ExecutionAttemptID attemptId, OperatorID operatorId, SerializedValue<OperatorEvent> event);
+
+    /** A task's part of checkpoint {@code checkpointId}: its state handles. */
+    CompletableFuture<Void> acknowledgeCheckpoint(
+            ExecutionAttemptID attemptId, long checkpointId, CheckpointMetrics metrics, TaskStateSnapshot state);
+
+    /** A task could not take its part of checkpoint {@code checkpointId}. */
+    CompletableFuture<Void> declineCheckpoint(
+            ExecutionAttemptID attemptId, long checkpointId, SerializedThrowable reason);
+
+    /**
+     * A task's inputs all ended and its operators finished; with checkpointing on, it waits for a
+     * checkpoint it takes from now on to complete (its final state), then finishes.
+     */
+    CompletableFuture<Void> notifyEndOfInput(ExecutionAttemptID attemptId);
 
     /** Cancels the job; completes when the cancellation started (the job result says when it ended). */
     CompletableFuture<Void> cancel();

@@ -1,5 +1,6 @@
 package io.sluice.runtime.jobmaster;
 
+import io.sluice.api.configuration.Configuration;
 import io.sluice.runtime.executiongraph.restart.NoRestartStrategy;
 import io.sluice.runtime.executiongraph.restart.RestartStrategy;
 import io.sluice.runtime.heartbeat.HeartbeatSettings;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
  * @param heartbeatSettings how often the JobMaster asks the TaskManagers it holds slots on for a
  *     heartbeat, and how long one may stay silent
  * @param restartStrategyFactory creates the job's restart strategy when the job starts
+ * @param configuration the cluster's configuration overlaid with the job's own (checkpoint settings)
  */
 public record JobMasterServices(
         RpcService rpcService,
@@ -23,7 +25,8 @@ public record JobMasterServices(
         Duration slotRequestTimeout,
         Clock clock,
         HeartbeatSettings heartbeatSettings,
-        Supplier<RestartStrategy> restartStrategyFactory) {
+        Supplier<RestartStrategy> restartStrategyFactory,
+        Configuration configuration) {
 
     /** Default heartbeats and no restarts. */
     public JobMasterServices(
@@ -34,6 +37,7 @@ public record JobMasterServices(
                 slotRequestTimeout,
                 clock,
                 HeartbeatSettings.defaults(),
-                NoRestartStrategy::new);
+                NoRestartStrategy::new,
+                new Configuration());
     }
 }

@@ -34,6 +34,11 @@ final class OperatorCoordinatorHolder {
     // Owned by the coordinator thread.
     private OperatorCoordinator coordinator;
 
+    /** Sends held back while a checkpoint's triggers are on their way; guarded by itself. */
+    private final java.util.ArrayDeque<Runnable> valve = new java.util.ArrayDeque<>();
+
+    private boolean valveClosed;
+
     /** The thread is created lazily; {@link #create} must be the first call. */
     OperatorCoordinatorHolder(
             OperatorID operatorId, String vertexName, ClassLoader userCodeClassLoader, Consumer<Throwable> jobFailer) {
@@ -77,6 +82,61 @@ final class OperatorCoordinatorHolder {
 
     void executionAttemptFailed(int subtask, int attemptNumber, Throwable reason) {
         run("executionAttemptFailed", () -> coordinator.executionAttemptFailed(subtask, attemptNumber, reason));
+    }
+
+    /**
+     * Takes the coordinator's part of checkpoint {@code checkpointId} on its thread and closes the
+     * event valve: events it sends from then on wait until {@link #openValve()}, which the
+     * JobMaster calls after it sent the checkpoint's triggers, so the tasks see them after their
+     * snapshot.
+     */
+    CompletableFuture<byte[]> checkpoint(long checkpointId) {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        try {
+            thread.execute(() -> {
+                if (coordinator == null) {
+                    result.completeExceptionally(new IllegalStateException(
+                            "The coordinator of operator " + operatorId + " was not created"));
+                    return;
+                }
+                try {
+                    byte[] state = coordinator.checkpointCoordinator(checkpointId);
+                    synchronized (valve) {
+                        valveClosed = true;
+                    }
+                    result.complete(state);
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(
+                    new IllegalStateException("The coordinator of operator " + operatorId + " is closed"));
+        }
+        return result;
+    }
+
+    /** Sends the events held back since the last checkpoint, in order, and lets new ones through. */
+    void openValve() {
+        synchronized (valve) {
+            valveClosed = false;
+            Runnable send;
+            while ((send = valve.poll()) != null) {
+                send.run();
+            }
+        }
+    }
+
+    void resetToCheckpoint(long checkpointId, byte[] state) {
+        run("resetToCheckpoint", () -> coordinator.resetToCheckpoint(checkpointId, state));
+    }
+
+    void notifyCheckpointComplete(long checkpointId) {
+        run("notifyCheckpointComplete", () -> coordinator.notifyCheckpointComplete(checkpointId));
+    }
+
+    void notifyCheckpointAborted(long checkpointId) {
+        run("notifyCheckpointAborted", () -> coordinator.notifyCheckpointAborted(checkpointId));
     }
 
     /** Closes the coordinator on its thread, then lets the thread end. */
@@ -198,7 +258,22 @@ final class OperatorCoordinatorHolder {
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            return taskExecutor.sendOperatorEventToTask(attemptId, operatorId, serialized);
+            synchronized (valve) {
+                if (!valveClosed) {
+                    return taskExecutor.sendOperatorEventToTask(attemptId, operatorId, serialized);
+                }
+                CompletableFuture<Void> sent = new CompletableFuture<>();
+                valve.add(() -> taskExecutor
+                        .sendOperatorEventToTask(attemptId, operatorId, serialized)
+                        .whenComplete((ok, error) -> {
+                            if (error != null) {
+                                sent.completeExceptionally(error);
+                            } else {
+                                sent.complete(null);
+                            }
+                        }));
+                return sent;
+            }
         }
 
         @Override

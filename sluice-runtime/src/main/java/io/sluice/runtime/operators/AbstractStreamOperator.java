@@ -8,6 +8,7 @@ import io.sluice.runtime.operators.timers.InternalTimerService;
 import io.sluice.runtime.operators.timers.InternalTimerServiceImpl;
 import io.sluice.runtime.operators.timers.KeyContext;
 import io.sluice.runtime.operators.timers.Triggerable;
+import io.sluice.runtime.state.DefaultOperatorStateBackend;
 import io.sluice.runtime.state.KeyGroupRange;
 import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import io.sluice.runtime.state.KeyGroupsStateHandle;
@@ -51,6 +52,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private KeySelector<Object, Object> keySelector2;
     private Object currentKey;
     private HeapKeyedStateBackend<Object> keyedStateBackend;
+    private DefaultOperatorStateBackend operatorStateBackend;
+    /** Whether {@link #initializeState} ran (see {@link #open}). */
+    private boolean stateInitialized;
+
     private final Map<String, InternalTimerServiceImpl<?, ?>> timerServices = new LinkedHashMap<>();
 
     @Override
@@ -76,6 +81,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
                     maxParallelism, range, TtlTimeProvider.SYSTEM, parameters.executionConfig());
         }
         runtimeContext.setKeyedStateBackend(keyedStateBackend, config.name());
+        operatorStateBackend = new DefaultOperatorStateBackend(
+                parameters.executionConfig(),
+                "operator '" + config.name() + "' of " + parameters.taskInfo().getTaskNameWithSubtasks());
     }
 
     /**
@@ -84,8 +92,13 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
      */
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
+        stateInitialized = true;
         if (context.isRestored()) {
             restoreKeyedState(context.restore());
+            operatorStateBackend.restore(
+                    context.restore(),
+                    parameters.taskInfo().getIndexOfThisSubtask(),
+                    parameters.taskInfo().getNumberOfParallelSubtasks());
         }
     }
 
@@ -105,8 +118,16 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         keyedStateBackend.restore(handles);
     }
 
+    /**
+     * Runs {@link #initializeState} with a fresh context when the caller skipped it (a harness that
+     * only calls setup and open), so that functions always get their state before they open.
+     */
     @Override
-    public void open() throws Exception {}
+    public void open() throws Exception {
+        if (!stateInitialized) {
+            initializeState(StateInitializationContext.FRESH);
+        }
+    }
 
     /**
      * The synchronous part of a checkpoint: the subclass's {@link #snapshotOperatorState} hook,
@@ -115,7 +136,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     @Override
     public final OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
         snapshotOperatorState(checkpointId, timestamp);
-        return new OperatorSnapshot(snapshotKeyedState(checkpointId), null);
+        return new OperatorSnapshot(snapshotKeyedState(checkpointId), operatorStateBackend.snapshot(checkpointId));
     }
 
     /**
@@ -171,6 +192,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
     /** Sets the current key from a record of input 2 (keyed two-input operators); see above. */
     public final void setKeyContextElement2(StreamRecord<?> record) throws Exception {
+        if (keySelector2 == null) {
+            return; // input 2 is not keyed (the broadcast input of a keyed broadcast operator)
+        }
         currentKey = keyOf(keySelector2, record.getValue());
     }
 
@@ -182,6 +206,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         }
         keyedStateBackend.setCurrentKey(key);
         return key;
+    }
+
+    /** The operator state (lists, broadcast maps) of this operator; exists from {@link #setup} on. */
+    public DefaultOperatorStateBackend getOperatorStateBackend() {
+        return operatorStateBackend;
     }
 
     /** The keyed state of this operator, or null if it is not keyed (for test harnesses and tools). */

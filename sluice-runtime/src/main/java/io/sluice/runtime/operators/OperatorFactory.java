@@ -2,12 +2,14 @@ package io.sluice.runtime.operators;
 
 import io.sluice.api.dag.OperatorSpec;
 import io.sluice.api.dag.OperatorSpec.AggregationSpec;
+import io.sluice.api.dag.OperatorSpec.BroadcastProcessSpec;
 import io.sluice.api.dag.OperatorSpec.CoFlatMapSpec;
 import io.sluice.api.dag.OperatorSpec.CoMapSpec;
 import io.sluice.api.dag.OperatorSpec.CoProcessSpec;
 import io.sluice.api.dag.OperatorSpec.FilterSpec;
 import io.sluice.api.dag.OperatorSpec.FlatMapSpec;
 import io.sluice.api.dag.OperatorSpec.IntervalJoinSpec;
+import io.sluice.api.dag.OperatorSpec.KeyedBroadcastProcessSpec;
 import io.sluice.api.dag.OperatorSpec.KeyedCoProcessSpec;
 import io.sluice.api.dag.OperatorSpec.KeyedProcessSpec;
 import io.sluice.api.dag.OperatorSpec.MapSpec;
@@ -22,9 +24,11 @@ import io.sluice.api.functions.KeyedProcessFunction;
 import io.sluice.api.functions.MapFunction;
 import io.sluice.api.functions.ProcessFunction;
 import io.sluice.api.functions.ReduceFunction;
+import io.sluice.api.functions.co.BroadcastProcessFunction;
 import io.sluice.api.functions.co.CoFlatMapFunction;
 import io.sluice.api.functions.co.CoMapFunction;
 import io.sluice.api.functions.co.CoProcessFunction;
+import io.sluice.api.functions.co.KeyedBroadcastProcessFunction;
 import io.sluice.api.functions.co.KeyedCoProcessFunction;
 import io.sluice.runtime.operators.join.IntervalJoinOperator;
 import io.sluice.runtime.operators.windowing.EvictingWindowOperator;
@@ -104,6 +108,18 @@ public final class OperatorFactory implements OperatorSpec.Visitor<StreamOperato
     @Override
     public StreamOperator<?> visit(IntervalJoinSpec spec) {
         return new IntervalJoinOperator<>(spec);
+    }
+
+    @Override
+    public StreamOperator<?> visit(BroadcastProcessSpec spec) {
+        return new CoBroadcastWithNonKeyedOperator<>(
+                (BroadcastProcessFunction) spec.function(), spec.broadcastStateDescriptors());
+    }
+
+    @Override
+    public StreamOperator<?> visit(KeyedBroadcastProcessSpec spec) {
+        return new CoBroadcastWithKeyedOperator<>(
+                (KeyedBroadcastProcessFunction) spec.function(), spec.broadcastStateDescriptors());
     }
 
     @Override

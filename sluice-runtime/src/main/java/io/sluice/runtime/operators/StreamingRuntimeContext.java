@@ -8,6 +8,7 @@ import io.sluice.api.common.TaskInfo;
 import io.sluice.api.functions.RuntimeContext;
 import io.sluice.api.state.AggregatingState;
 import io.sluice.api.state.AggregatingStateDescriptor;
+import io.sluice.api.state.KeyedStateStore;
 import io.sluice.api.state.ListState;
 import io.sluice.api.state.ListStateDescriptor;
 import io.sluice.api.state.MapState;
@@ -21,8 +22,11 @@ import io.sluice.runtime.state.heap.HeapKeyedStateBackend;
 import java.io.Serializable;
 import java.util.Map;
 
-/** The {@link RuntimeContext} of a function inside an operator. Task thread only. */
-public class StreamingRuntimeContext implements RuntimeContext {
+/**
+ * The {@link RuntimeContext} of a function inside an operator; also the {@link KeyedStateStore} a
+ * {@code CheckpointedFunction} gets on a keyed stream. Task thread only.
+ */
+public class StreamingRuntimeContext implements RuntimeContext, KeyedStateStore {
     private final TaskInfo taskInfo;
     private final JobID jobId;
     private final ClassLoader userCodeClassLoader;

@@ -1,5 +1,13 @@
 package io.sluice.runtime.source;
 
+import io.sluice.api.io.SimpleVersionedSerializer;
+import io.sluice.api.state.ListState;
+import io.sluice.api.state.ListStateDescriptor;
+import io.sluice.api.typeinfo.PrimitiveArrayTypeInfo;
+import io.sluice.runtime.operators.StateInitializationContext;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+
 import io.sluice.api.connector.source.InputStatus;
 import io.sluice.api.connector.source.ReaderOutput;
 import io.sluice.api.connector.source.Source;
@@ -42,11 +50,67 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
     private ReaderOutput<T> readerOutput;
     private WatermarkEmitter watermarkEmitter;
     private ProcessingTimeService.Cancellable periodicWatermarks;
+    /** The reader's splits at the last checkpoint: the serializer's version (4 bytes), then the split. */
+    private ListState<byte[]> readerState;
+    /** Splits restored from a checkpoint, handed to the reader before it starts. */
+    private List<SplitT> restoredSplits = List.of();
 
     @SuppressWarnings("unchecked")
     public SourceOperator(Source<T, SplitT, ?> source, WatermarkStrategy<?> watermarkStrategy) {
         this.source = source;
         this.watermarkStrategy = (WatermarkStrategy<T>) watermarkStrategy;
+    }
+
+    /** Restores the reader's splits (with their positions) when the task restores a checkpoint. */
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        readerState = getOperatorStateBackend()
+                .getListState(new ListStateDescriptor<>(
+                        "SourceReaderState", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        if (context.isRestored()) {
+            SimpleVersionedSerializer<SplitT> serializer = source.getSplitSerializer();
+            List<SplitT> splits = new ArrayList<>();
+            for (byte[] bytes : readerState.get()) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                int version = buffer.getInt();
+                byte[] split = new byte[buffer.remaining()];
+                buffer.get(split);
+                splits.add(serializer.deserialize(version, split));
+            }
+            restoredSplits = splits;
+        }
+    }
+
+    /** The reader's splits and positions go into operator list state (split evenly on rescale). */
+    @Override
+    protected void snapshotOperatorState(long checkpointId, long timestamp) throws Exception {
+        SimpleVersionedSerializer<SplitT> serializer = source.getSplitSerializer();
+        List<byte[]> state = new ArrayList<>();
+        for (SplitT split : reader.snapshotState(checkpointId)) {
+            byte[] bytes = serializer.serialize(split);
+            state.add(ByteBuffer.allocate(4 + bytes.length)
+                    .putInt(serializer.getVersion())
+                    .put(bytes)
+                    .array());
+        }
+        readerState.update(state);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        super.notifyCheckpointComplete(checkpointId);
+        if (reader != null) {
+            reader.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        super.notifyCheckpointAborted(checkpointId);
+        if (reader != null) {
+            reader.notifyCheckpointAborted(checkpointId);
+        }
     }
 
     @Override
@@ -91,6 +155,10 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
             if (interval > 0) {
                 periodicWatermarks = time.scheduleAtFixedRate(t -> out.emitPeriodicWatermark(), interval, interval);
             }
+        }
+        if (!restoredSplits.isEmpty()) {
+            reader.addSplits(restoredSplits);
+            restoredSplits = List.of();
         }
         parameters
                 .operatorEventGateway()

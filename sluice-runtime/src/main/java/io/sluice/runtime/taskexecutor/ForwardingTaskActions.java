@@ -1,11 +1,14 @@
 package io.sluice.runtime.taskexecutor;
 
+import io.sluice.runtime.checkpoint.CheckpointMetrics;
+import io.sluice.runtime.checkpoint.TaskStateSnapshot;
 import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.execution.TaskExecutionStateUpdate;
 import io.sluice.runtime.jobmaster.JobMasterGateway;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.taskmanager.TaskManagerActions;
+import io.sluice.runtime.util.SerializedThrowable;
 import io.sluice.runtime.util.SerializedValue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -51,6 +54,53 @@ final class ForwardingTaskActions implements TaskManagerActions {
         if (update.state().isTerminal()) {
             onTerminalState.accept(update);
         }
+    }
+
+    @Override
+    public void acknowledgeCheckpoint(
+            ExecutionAttemptID attempt, long checkpointId, CheckpointMetrics metrics, TaskStateSnapshot state) {
+        if (crashed.getAsBoolean()) {
+            return;
+        }
+        jobMaster.acknowledgeCheckpoint(attempt, checkpointId, metrics, state).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.debug(
+                        "Acknowledgement of checkpoint {} by {} not delivered: {}",
+                        checkpointId,
+                        attempt,
+                        error.toString());
+            }
+        });
+    }
+
+    @Override
+    public void declineCheckpoint(ExecutionAttemptID attempt, long checkpointId, Throwable reason) {
+        if (crashed.getAsBoolean()) {
+            return;
+        }
+        jobMaster
+                .declineCheckpoint(attempt, checkpointId, new SerializedThrowable(reason))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        LOG.debug(
+                                "Decline of checkpoint {} by {} not delivered: {}",
+                                checkpointId,
+                                attempt,
+                                error.toString());
+                    }
+                });
+    }
+
+    @Override
+    public void notifyEndOfInput(ExecutionAttemptID attempt) {
+        if (crashed.getAsBoolean()) {
+            return;
+        }
+        jobMaster.notifyEndOfInput(attempt).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.debug("End of input of {} not delivered: {}", attempt, error.toString());
+            }
+        });
     }
 
     @Override

@@ -381,6 +381,39 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     }
 
     @Override
+    public CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp) {
+        return withTask(
+                attemptId, "trigger checkpoint " + checkpointId, t -> t.triggerCheckpoint(checkpointId, timestamp));
+    }
+
+    @Override
+    public CompletableFuture<Void> confirmCheckpoint(ExecutionAttemptID attemptId, long checkpointId) {
+        return withTask(attemptId, "confirm checkpoint " + checkpointId, t -> t.notifyCheckpointComplete(checkpointId));
+    }
+
+    @Override
+    public CompletableFuture<Void> abortCheckpoint(ExecutionAttemptID attemptId, long checkpointId) {
+        return withTask(attemptId, "abort checkpoint " + checkpointId, t -> t.notifyCheckpointAborted(checkpointId));
+    }
+
+    /** Runs {@code action} on the task of {@code attemptId}; fails if it does not run here. */
+    private CompletableFuture<Void> withTask(
+            ExecutionAttemptID attemptId, String what, java.util.function.Consumer<TaskHandle> action) {
+        if (crashed) {
+            return unreachable();
+        }
+        return callAsync(() -> {
+            TaskHandle task = task(attemptId);
+            if (task == null) {
+                throw new IllegalStateException("Cannot " + what + " at task attempt " + attemptId
+                        + ": it is not running on TaskManager " + config.taskManagerId());
+            }
+            action.accept(task);
+            return null;
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> sendOperatorEventToTask(
             ExecutionAttemptID attemptId, OperatorID operatorId, SerializedValue<OperatorEvent> event) {
         if (crashed) {

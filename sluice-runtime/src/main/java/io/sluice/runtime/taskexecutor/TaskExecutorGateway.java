@@ -34,6 +34,18 @@ public interface TaskExecutorGateway {
             ExecutionAttemptID attemptId, OperatorID operatorId, SerializedValue<OperatorEvent> event);
 
     /**
+     * Triggers checkpoint {@code checkpointId} at a task the coordinator starts directly: a source,
+     * or a task whose inputs all ended. Completes when the trigger is queued at the task.
+     */
+    CompletableFuture<Void> triggerCheckpoint(ExecutionAttemptID attemptId, long checkpointId, long timestamp);
+
+    /** Checkpoint {@code checkpointId} completed: the task's operators are told (two-phase sinks commit). */
+    CompletableFuture<Void> confirmCheckpoint(ExecutionAttemptID attemptId, long checkpointId);
+
+    /** Checkpoint {@code checkpointId} was aborted: the task stops aligning for it. */
+    CompletableFuture<Void> abortCheckpoint(ExecutionAttemptID attemptId, long checkpointId);
+
+    /**
      * Releases the slot of {@code allocationId}: tasks still in it are failed with {@code cause}, the
      * slot becomes free and is reported to the ResourceManager.
      */

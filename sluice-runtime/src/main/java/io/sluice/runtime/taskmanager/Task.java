@@ -210,6 +210,40 @@ public final class Task implements TaskHandle, Runnable {
     }
 
     @Override
+    public void triggerCheckpoint(long checkpointId, long timestamp) {
+        toInvokable("trigger checkpoint " + checkpointId, inv -> inv.triggerCheckpoint(checkpointId, timestamp));
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        toInvokable("checkpoint " + checkpointId + " complete", inv -> inv.notifyCheckpointComplete(checkpointId));
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) {
+        toInvokable("checkpoint " + checkpointId + " aborted", inv -> inv.notifyCheckpointAborted(checkpointId));
+    }
+
+    private interface InvokableAction {
+        void run(StreamTaskInvokable invokable) throws Exception;
+    }
+
+    /** Queues {@code action} in the mailbox, for the invokable once it exists; dropped after the task ended. */
+    private void toInvokable(String description, InvokableAction action) {
+        boolean queued = mailbox.put(
+                () -> {
+                    StreamTaskInvokable inv = invokable;
+                    if (inv != null && inv.isRunning()) {
+                        action.run(inv);
+                    }
+                },
+                description);
+        if (!queued) {
+            LOG.debug("Dropped '{}' for {}: the task has ended", description, nameWithSubtask);
+        }
+    }
+
+    @Override
     public void deliverOperatorEvent(OperatorID operator, SerializedValue<OperatorEvent> event) {
         boolean queued = mailbox.put(
                 () -> {

@@ -27,5 +27,12 @@ public interface TaskHandle {
     /** Fails the task from outside (e.g. its JobMaster is gone). */
     void failExternally(Throwable cause);
 
+    /** Queues checkpoint {@code checkpointId}'s trigger in the task's mailbox. */
+    default void triggerCheckpoint(long checkpointId, long timestamp) {}
+
+    default void notifyCheckpointComplete(long checkpointId) {}
+
+    default void notifyCheckpointAborted(long checkpointId) {}
+
     void deliverOperatorEvent(OperatorID operator, SerializedValue<OperatorEvent> event);
 }

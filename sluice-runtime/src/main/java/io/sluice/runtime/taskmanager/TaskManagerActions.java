@@ -1,5 +1,7 @@
 package io.sluice.runtime.taskmanager;
 
+import io.sluice.runtime.checkpoint.CheckpointMetrics;
+import io.sluice.runtime.checkpoint.TaskStateSnapshot;
 import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.execution.TaskExecutionStateUpdate;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
@@ -12,6 +14,13 @@ import io.sluice.runtime.util.SerializedValue;
  */
 public interface TaskManagerActions {
     void updateTaskExecutionState(TaskExecutionStateUpdate update);
+
+    void acknowledgeCheckpoint(
+            ExecutionAttemptID attempt, long checkpointId, CheckpointMetrics metrics, TaskStateSnapshot state);
+
+    void declineCheckpoint(ExecutionAttemptID attempt, long checkpointId, Throwable reason);
+
+    void notifyEndOfInput(ExecutionAttemptID attempt);
 
     void sendOperatorEventToCoordinator(
             ExecutionAttemptID attempt, OperatorID operator, SerializedValue<OperatorEvent> event);

@@ -3,6 +3,7 @@ package io.sluice.runtime.tasks;
 import io.sluice.api.connector.sink.Sink;
 import io.sluice.api.connector.source.Source;
 import io.sluice.api.typeutils.TypeSerializer;
+import io.sluice.runtime.checkpoint.JobManagerTaskRestore;
 import io.sluice.runtime.graph.OperatorConfig;
 import io.sluice.runtime.graph.OperatorConfig.ChainedOutput;
 import io.sluice.runtime.graph.TaskConfig;
@@ -10,14 +11,19 @@ import io.sluice.runtime.graph.TaskConfig.NetworkOutput;
 import io.sluice.runtime.operators.OperatorFactory;
 import io.sluice.runtime.operators.Output;
 import io.sluice.runtime.operators.SinkWriterOperator;
+import io.sluice.runtime.operators.StateInitializationContext;
 import io.sluice.runtime.operators.StreamOperator;
 import io.sluice.runtime.operators.StreamOperatorParameters;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorEventHandler;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.source.SourceOperator;
+import io.sluice.runtime.state.OperatorRestore;
+import io.sluice.runtime.state.OperatorSnapshot;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -87,6 +93,42 @@ final class OperatorChain {
 
     StreamOperator<?> getHead() {
         return operators.get(0);
+    }
+
+    /** Creates (and, with a restore, restores) every operator's state; before {@link #open()}. */
+    void initializeState(JobManagerTaskRestore restore) throws Exception {
+        for (StreamOperator<?> op : operators) {
+            OperatorRestore r = restore == null ? null : restore.operators().get(op.getOperatorId());
+            op.initializeState(r == null ? StateInitializationContext.FRESH : new StateInitializationContext(r));
+        }
+    }
+
+    /** Head first, so what an operator emits reaches the ones behind it before they snapshot. */
+    void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        for (StreamOperator<?> op : operators) {
+            op.prepareSnapshotPreBarrier(checkpointId);
+        }
+    }
+
+    /** The synchronous part of every operator's snapshot, by operator. */
+    Map<OperatorID, OperatorSnapshot> snapshotState(long checkpointId, long timestamp) throws Exception {
+        Map<OperatorID, OperatorSnapshot> snapshots = new LinkedHashMap<>();
+        for (StreamOperator<?> op : operators) {
+            snapshots.put(op.getOperatorId(), op.snapshotState(checkpointId, timestamp));
+        }
+        return snapshots;
+    }
+
+    void notifyCheckpointComplete(long checkpointId) throws Exception {
+        for (StreamOperator<?> op : operators) {
+            op.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    void notifyCheckpointAborted(long checkpointId) throws Exception {
+        for (StreamOperator<?> op : operators) {
+            op.notifyCheckpointAborted(checkpointId);
+        }
     }
 
     void open() throws Exception {

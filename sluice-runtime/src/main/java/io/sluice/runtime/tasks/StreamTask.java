@@ -1,6 +1,7 @@
 package io.sluice.runtime.tasks;
 
 import io.sluice.api.connector.source.InputStatus;
+import io.sluice.runtime.network.api.CheckpointBarrier;
 import io.sluice.runtime.network.api.writer.RecordWriter;
 import io.sluice.runtime.operators.AbstractStreamOperator;
 import io.sluice.runtime.operators.OneInputStreamOperator;
@@ -34,7 +35,7 @@ import java.util.concurrent.CompletableFuture;
  * A future completing on another thread only posts a "resume" mail: that is the only way other
  * threads wake the task.
  */
-final class StreamTask implements StreamTaskNetworkInput.Handler {
+final class StreamTask implements StreamTaskNetworkInput.Handler, CheckpointBarrierHandler.Actions {
     private static final int BATCH = 512;
 
     private final String name;
@@ -48,6 +49,10 @@ final class StreamTask implements StreamTaskNetworkInput.Handler {
     /** The head operator if it is keyed: its key is extracted before each element. */
     private final AbstractStreamOperator<?> keyedHead;
 
+    /** Null when the job takes no checkpoints. */
+    private final SubtaskCheckpointer checkpointer;
+
+    private CheckpointBarrierHandler barrierHandler;
     private boolean suspended;
     private int nextInput;
     private boolean endOfInput;
@@ -59,8 +64,10 @@ final class StreamTask implements StreamTaskNetworkInput.Handler {
             TaskMailbox mailbox,
             OperatorChain chain,
             List<StreamTaskNetworkInput> inputs,
-            List<RecordWriter<StreamElement>> writers) {
+            List<RecordWriter<StreamElement>> writers,
+            SubtaskCheckpointer checkpointer) {
         this.name = name;
+        this.checkpointer = checkpointer;
         this.mailbox = mailbox;
         this.chain = chain;
         this.inputs = inputs;
@@ -112,6 +119,66 @@ final class StreamTask implements StreamTaskNetworkInput.Handler {
         chain.finish();
         for (RecordWriter<StreamElement> w : writers) {
             w.finish();
+        }
+        if (checkpointer != null) {
+            // Stay until a checkpoint taken from now on completed: it holds the final state.
+            checkpointer.endOfInput();
+            while (!checkpointer.isFinalCheckpointDone()) {
+                if (canceled) {
+                    throw new CancelTaskException();
+                }
+                mailbox.take().action().run();
+            }
+        }
+    }
+
+    /** Set once the inputs exist; the handler numbers their channels globally. */
+    void setBarrierHandler(CheckpointBarrierHandler barrierHandler) {
+        this.barrierHandler = barrierHandler;
+    }
+
+    // ------------------------------------------------------------------ checkpoints (task thread)
+
+    /** The coordinator's trigger, for a source or a task whose inputs ended. */
+    void triggerCheckpoint(long checkpointId, long timestamp) throws Exception {
+        if (checkpointer != null) {
+            checkpointer.checkpoint(checkpointId, timestamp, 0);
+        }
+    }
+
+    @Override
+    public void triggerCheckpointOnBarrier(CheckpointBarrier barrier, long alignmentNanos) throws Exception {
+        if (checkpointer != null) {
+            checkpointer.checkpoint(barrier.getId(), barrier.getTimestamp(), alignmentNanos);
+        }
+    }
+
+    @Override
+    public void abortCheckpointOnBarrier(long checkpointId, String reason) {
+        if (checkpointer != null) {
+            checkpointer.declineOnBarrier(checkpointId, reason);
+        }
+    }
+
+    @Override
+    public void channelsUnblocked() {
+        for (int i = 0, n = inputs.size(); i < n; i++) {
+            inputs.get(i).releaseUnblocked();
+        }
+    }
+
+    void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (checkpointer != null) {
+            checkpointer.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    void notifyCheckpointAborted(long checkpointId) throws Exception {
+        if (barrierHandler != null) {
+            barrierHandler.abort(checkpointId);
+        }
+        if (checkpointer != null) {
+            checkpointer.notifyCheckpointAborted(checkpointId);
         }
     }
 

@@ -12,6 +12,7 @@ import io.sluice.runtime.graph.TaskConfig;
 import io.sluice.runtime.graph.TaskConfig.NetworkInput;
 import io.sluice.runtime.graph.TaskConfig.NetworkOutput;
 import io.sluice.runtime.network.NetworkEnvironment;
+import io.sluice.runtime.network.api.CheckpointBarrier;
 import io.sluice.runtime.network.api.writer.RecordWriter;
 import io.sluice.runtime.network.partition.ResultPartition;
 import io.sluice.runtime.network.partition.consumer.SingleInputGate;
@@ -58,6 +59,10 @@ public final class StreamTaskInvokable {
     private OperatorChain chain;
     private StreamTask streamTask;
     private boolean chainOpened;
+    private SubtaskCheckpointer checkpointer;
+    /** The chain is open: checkpoint calls may reach it (task thread). */
+    private boolean running;
+
     private volatile boolean canceled;
 
     public StreamTaskInvokable(
@@ -117,6 +122,28 @@ public final class StreamTaskInvokable {
         }
         WatermarkValve[] valves = {new WatermarkValve(channelsPerType[0]), new WatermarkValve(channelsPerType[1])};
         int[] offsets = new int[2];
+        int totalChannels = channelsPerType[0] + channelsPerType[1];
+        CheckpointBarrierHandler barrierHandler = new CheckpointBarrierHandler(
+                totalChannels,
+                tdd.checkpointing() == null || tdd.checkpointing().isExactlyOnce(),
+                new CheckpointBarrierHandler.Actions() {
+                    @Override
+                    public void triggerCheckpointOnBarrier(CheckpointBarrier barrier, long alignmentNanos)
+                            throws Exception {
+                        streamTask.triggerCheckpointOnBarrier(barrier, alignmentNanos);
+                    }
+
+                    @Override
+                    public void abortCheckpointOnBarrier(long checkpointId, String reason) {
+                        streamTask.abortCheckpointOnBarrier(checkpointId, reason);
+                    }
+
+                    @Override
+                    public void channelsUnblocked() {
+                        streamTask.channelsUnblocked();
+                    }
+                });
+        int globalOffset = 0;
         for (int i = 0; i < gates.size(); i++) {
             NetworkInput in = config.inputs().get(i);
             SingleInputGate gate = network.createInputGate(gates.get(i), owner);
@@ -125,8 +152,11 @@ public final class StreamTaskInvokable {
                     in.typeNumber(),
                     new StreamElementSerializer<>(in.serializer()),
                     valves[in.typeNumber()],
-                    offsets[in.typeNumber()]));
+                    offsets[in.typeNumber()],
+                    barrierHandler,
+                    globalOffset));
             offsets[in.typeNumber()] += gate.getNumberOfChannels();
+            globalOffset += gate.getNumberOfChannels();
         }
 
         TaskInfo taskInfo = new TaskInfoImpl(tdd);
@@ -145,7 +175,12 @@ public final class StreamTaskInvokable {
                         timeService,
                         event -> actions.sendOperatorEventToCoordinator(
                                 tdd.attemptId(), request.config().operatorId(), SerializedValue.of(event))));
-        streamTask = new StreamTask(owner, mailbox, chain, inputs, writers);
+        if (tdd.checkpointing() != null) {
+            checkpointer =
+                    new SubtaskCheckpointer(owner, tdd.attemptId(), tdd.checkpointing(), chain, writers, actions);
+        }
+        streamTask = new StreamTask(owner, mailbox, chain, inputs, writers, checkpointer);
+        streamTask.setBarrierHandler(barrierHandler);
         if (canceled) {
             streamTask.cancel();
         }
@@ -153,7 +188,9 @@ public final class StreamTaskInvokable {
             input.getGate().requestPartitions();
         }
         chainOpened = true;
+        chain.initializeState(tdd.taskRestore());
         chain.open();
+        running = true;
         if (minTimeout != Long.MAX_VALUE) {
             StreamTask t = streamTask;
             timeService.scheduleAtFixedRate(time -> t.flushOutputs(), minTimeout, minTimeout);
@@ -199,6 +236,23 @@ public final class StreamTaskInvokable {
         }
     }
 
+    /** Whether the chain is open, so checkpoint calls may reach it (task thread). */
+    public boolean isRunning() {
+        return running;
+    }
+
+    public void triggerCheckpoint(long checkpointId, long timestamp) throws Exception {
+        streamTask.triggerCheckpoint(checkpointId, timestamp);
+    }
+
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        streamTask.notifyCheckpointComplete(checkpointId);
+    }
+
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        streamTask.notifyCheckpointAborted(checkpointId);
+    }
+
     public void dispatchOperatorEvent(OperatorID operatorId, OperatorEvent event) throws Exception {
         chain.dispatchOperatorEvent(operatorId, event);
     }
@@ -213,7 +267,11 @@ public final class StreamTaskInvokable {
      * cancelled) the produced partitions are released, so consumers fail fast with the cause.
      */
     public void cleanUp(Throwable cause) throws Exception {
+        running = false;
         timeService.shutdown();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         Exception first = null;
         if (chain != null && chainOpened) {
             try {

@@ -1,6 +1,7 @@
 package io.sluice.runtime.tasks;
 
 import io.sluice.api.connector.source.InputStatus;
+import io.sluice.runtime.network.api.CheckpointBarrier;
 import io.sluice.runtime.network.api.EndOfPartitionEvent;
 import io.sluice.runtime.network.api.serialization.RecordDeserializer;
 import io.sluice.runtime.network.api.serialization.RecordDeserializer.DeserializationResult;
@@ -12,6 +13,7 @@ import io.sluice.runtime.streamrecord.StreamElement;
 import io.sluice.runtime.streamrecord.StreamElementSerializer;
 import io.sluice.runtime.streamrecord.WatermarkElement;
 import io.sluice.runtime.streamrecord.WatermarkStatus;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,6 +34,16 @@ final class StreamTaskNetworkInput implements WatermarkValve.ValveOutput {
 
     private final SingleInputGate gate;
     private final int typeNumber;
+    private final CheckpointBarrierHandler barriers;
+    /** This gate's first channel in the task's global channel numbering (for the barrier handler). */
+    private final int barrierChannelOffset;
+    /** Buffers and events of blocked channels, per channel, in arrival order. */
+    private final ArrayDeque<BufferOrEvent>[] stashed;
+    /** Stashed elements of channels unblocked again: read before the gate. */
+    private final ArrayDeque<BufferOrEvent> replay = new ArrayDeque<>();
+
+    private int stashedCount;
+    private int endedChannels;
     private final WatermarkValve valve;
     private final int channelOffset;
     private final RecordDeserializer<StreamElement>[] deserializers;
@@ -42,14 +54,19 @@ final class StreamTaskNetworkInput implements WatermarkValve.ValveOutput {
     /** The handler of the current {@link #process} call, for the valve's callbacks. */
     private Handler handler;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     StreamTaskNetworkInput(
             SingleInputGate gate,
             int typeNumber,
             StreamElementSerializer<?> serializer,
             WatermarkValve valve,
-            int channelOffset) {
+            int channelOffset,
+            CheckpointBarrierHandler barriers,
+            int barrierChannelOffset) {
         this.gate = gate;
+        this.barriers = barriers;
+        this.barrierChannelOffset = barrierChannelOffset;
+        this.stashed = new ArrayDeque[gate.getNumberOfChannels()];
         this.typeNumber = typeNumber;
         this.valve = valve;
         this.channelOffset = channelOffset;
@@ -68,7 +85,43 @@ final class StreamTaskNetworkInput implements WatermarkValve.ValveOutput {
     }
 
     CompletableFuture<?> getAvailableFuture() {
-        return gate.getAvailableFuture();
+        return replay.isEmpty() ? gate.getAvailableFuture() : CompletableFuture.completedFuture(null);
+    }
+
+    /** Moves what blocked channels held back (and are no longer blocked) in front of the gate. */
+    void releaseUnblocked() {
+        if (stashedCount == 0) {
+            return;
+        }
+        for (int c = 0; c < stashed.length; c++) {
+            ArrayDeque<BufferOrEvent> q = stashed[c];
+            if (q != null && !q.isEmpty() && !barriers.isBlocked(barrierChannelOffset + c)) {
+                stashedCount -= q.size();
+                replay.addAll(q);
+                q.clear();
+            }
+        }
+    }
+
+    /** The next buffer or event of a channel that is not blocked; null if there is none now. */
+    private BufferOrEvent nextBufferOrEvent() throws Exception {
+        while (true) {
+            BufferOrEvent next = replay.isEmpty() ? gate.pollNext() : replay.poll();
+            if (next == null) {
+                return null;
+            }
+            int channel = next.getChannelIndex();
+            if (!barriers.isBlocked(barrierChannelOffset + channel)) {
+                return next;
+            }
+            ArrayDeque<BufferOrEvent> q = stashed[channel];
+            if (q == null) {
+                q = new ArrayDeque<>();
+                stashed[channel] = q;
+            }
+            q.add(next);
+            stashedCount++;
+        }
     }
 
     /** Processes up to {@code maxRecords} records; says whether more may be available now. */
@@ -103,7 +156,7 @@ final class StreamTaskNetworkInput implements WatermarkValve.ValveOutput {
             if (finished) {
                 return InputStatus.END_OF_INPUT;
             }
-            BufferOrEvent next = gate.pollNext();
+            BufferOrEvent next = nextBufferOrEvent();
             if (next == null) {
                 return processed > 0 ? InputStatus.MORE_AVAILABLE : InputStatus.NOTHING_AVAILABLE;
             }
@@ -115,10 +168,16 @@ final class StreamTaskNetworkInput implements WatermarkValve.ValveOutput {
                 current.setNextBuffer(currentBuffer);
             } else if (next.getEvent() instanceof EndOfPartitionEvent) {
                 valve.channelFinished(channelOffset + channel, this);
-                if (gate.isFinished()) {
+                endedChannels++;
+                barriers.processEndOfPartition(barrierChannelOffset + channel);
+                if (endedChannels == deserializers.length) {
                     finished = true;
                     return InputStatus.END_OF_INPUT;
                 }
+            } else if (next.getEvent() instanceof CheckpointBarrier barrier) {
+                barriers.processBarrier(barrier, barrierChannelOffset + channel);
+                // a snapshot may have been taken: let the task look at its mailbox and outputs
+                return InputStatus.MORE_AVAILABLE;
             } else {
                 throw new IllegalStateException("Unexpected event " + next.getEvent() + " on " + gate);
             }
@@ -147,6 +206,22 @@ final class StreamTaskNetworkInput implements WatermarkValve.ValveOutput {
 
     /** Releases the current buffer and the gate (end or failure). */
     void close() {
+        for (BufferOrEvent b : replay) {
+            if (b.isBuffer()) {
+                b.getBuffer().recycleBuffer();
+            }
+        }
+        replay.clear();
+        for (ArrayDeque<BufferOrEvent> q : stashed) {
+            if (q != null) {
+                for (BufferOrEvent b : q) {
+                    if (b.isBuffer()) {
+                        b.getBuffer().recycleBuffer();
+                    }
+                }
+                q.clear();
+            }
+        }
         if (currentBuffer != null) {
             currentBuffer.recycleBuffer();
             currentBuffer = null;

@@ -32,6 +32,7 @@ class ConfigOptionRegistryTest {
             RpcOptions.class,
             HeartbeatManagerOptions.class,
             RestartStrategyOptions.class,
+            io.sluice.api.execution.CheckpointingOptions.class,
             TaskManagerOptions.class);
 
     @Test
@@ -93,6 +94,9 @@ class ConfigOptionRegistryTest {
             return "(none)";
         }
         if (value instanceof Duration d) {
+            if (d.isZero()) {
+                return "`0 ms`";
+            }
             if (d.toMillis() % 60_000 == 0) {
                 return "`" + d.toMinutes() + " min`";
             }

@@ -140,6 +140,26 @@ class TaskExecutorHeartbeatTest {
                 String taskManagerId, Collection<AllocationID> allocationIds, String reason) {
             return CompletableFuture.completedFuture(null);
         }
+
+        @Override
+        public CompletableFuture<Void> acknowledgeCheckpoint(
+                ExecutionAttemptID attemptId,
+                long checkpointId,
+                io.sluice.runtime.checkpoint.CheckpointMetrics metrics,
+                io.sluice.runtime.checkpoint.TaskStateSnapshot state) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> declineCheckpoint(
+                ExecutionAttemptID attemptId, long checkpointId, io.sluice.runtime.util.SerializedThrowable reason) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> notifyEndOfInput(ExecutionAttemptID attemptId) {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     private TaskExecutor startTaskExecutor() throws Exception {

@@ -44,7 +44,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * operator a key selector, so it gets a keyed state backend and the key of each element, exactly as
  * a task does.
  *
- * <p>Life cycle: construct, optionally {@link #setup()}, {@link #open()} (sets up if needed), then
+ * <p>Life cycle: construct, optionally {@link #setup()}, optionally {@link
+ * #initializeState(OperatorRestore)} (restore what {@link #snapshot} of another harness returned;
+ * fresh state otherwise), {@link #open()} (sets up if needed), then
  * elements, watermarks and {@link #setProcessingTime} in any order, optionally {@link #endInput()}
  * (the end of a bounded input: the operator flushes what it buffered), and {@link #close()}.
  *
@@ -177,24 +179,34 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
         }
         checkState(State.SET_UP, "initializeState()");
         if (stateInitialized) {
-            throw new IllegalStateException("initializeState() was already called");
+            throw new IllegalStateException("initializeState() was already called on this harness");
         }
         stateInitialized = true;
         operator.initializeState(new StateInitializationContext(restore));
     }
 
     /**
-     * Takes checkpoint {@code checkpointId} as a task does ({@code prepareSnapshotPreBarrier}, then
-     * the synchronous and the asynchronous part, into memory) and returns what the subtask wrote.
+     * Takes a checkpoint of the operator as a task does (prepareSnapshotPreBarrier, the
+     * synchronous snapshot, then writing it) into memory, and returns what it wrote: pass it to
+     * {@link #initializeState} of a new harness to restore.
      */
     public OperatorSubtaskState snapshot(long checkpointId, long timestamp) throws Exception {
         checkState(State.OPEN, "snapshot()");
         operator.prepareSnapshotPreBarrier(checkpointId);
+        OperatorSubtaskState written =
+                operator.snapshotState(checkpointId, timestamp).write(new MemoryCheckpointStreamFactory());
         runMailboxActions();
-        return operator.snapshotState(checkpointId, timestamp).write(new MemoryCheckpointStreamFactory());
+        return written;
     }
 
-    /** Sets the operator up if that was not done, initializes its state fresh if that was not done, then opens it. */
+    /** Tells the operator that checkpoint {@code checkpointId} completed. */
+    public void notifyOfCompletedCheckpoint(long checkpointId) throws Exception {
+        checkState(State.OPEN, "notifyOfCompletedCheckpoint()");
+        operator.notifyCheckpointComplete(checkpointId);
+        runMailboxActions();
+    }
+
+    /** Sets the operator up and initializes fresh state if that was not done, then opens it. */
     public void open() throws Exception {
         if (state == State.CREATED) {
             setup();

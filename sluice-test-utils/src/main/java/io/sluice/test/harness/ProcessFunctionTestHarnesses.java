@@ -3,8 +3,11 @@ package io.sluice.test.harness;
 import io.sluice.api.functions.KeySelector;
 import io.sluice.api.functions.KeyedProcessFunction;
 import io.sluice.api.functions.ProcessFunction;
+import io.sluice.api.functions.co.BroadcastProcessFunction;
 import io.sluice.api.functions.co.CoProcessFunction;
+import io.sluice.api.functions.co.KeyedBroadcastProcessFunction;
 import io.sluice.api.functions.co.KeyedCoProcessFunction;
+import io.sluice.api.state.MapStateDescriptor;
 import io.sluice.api.typeinfo.TypeInformation;
 import io.sluice.runtime.operators.CoProcessOperator;
 import io.sluice.runtime.operators.KeyedCoProcessOperator;
@@ -57,6 +60,29 @@ public final class ProcessFunctionTestHarnesses {
             throws Exception {
         KeyedTwoInputStreamOperatorTestHarness<K, IN1, IN2, OUT> harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(function), keySelector1, keySelector2, keyType);
+        harness.open();
+        return harness;
+    }
+
+    /** An open harness for a {@link BroadcastProcessFunction} with the given broadcast states. */
+    public static <IN1, IN2, OUT> BroadcastOperatorTestHarness<IN1, IN2, OUT> forBroadcastProcessFunction(
+            BroadcastProcessFunction<IN1, IN2, OUT> function, MapStateDescriptor<?, ?>... descriptors)
+            throws Exception {
+        BroadcastOperatorTestHarness<IN1, IN2, OUT> harness = new BroadcastOperatorTestHarness<>(function, descriptors);
+        harness.open();
+        return harness;
+    }
+
+    /** An open harness for a {@link KeyedBroadcastProcessFunction} with the given broadcast states. */
+    public static <K, IN1, IN2, OUT>
+            KeyedBroadcastOperatorTestHarness<K, IN1, IN2, OUT> forKeyedBroadcastProcessFunction(
+                    KeyedBroadcastProcessFunction<K, IN1, IN2, OUT> function,
+                    KeySelector<IN1, K> keySelector,
+                    TypeInformation<K> keyType,
+                    MapStateDescriptor<?, ?>... descriptors)
+                    throws Exception {
+        KeyedBroadcastOperatorTestHarness<K, IN1, IN2, OUT> harness =
+                new KeyedBroadcastOperatorTestHarness<>(function, keySelector, keyType, descriptors);
         harness.open();
         return harness;
     }

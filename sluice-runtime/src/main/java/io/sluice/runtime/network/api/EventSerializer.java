@@ -12,7 +12,6 @@ import java.io.IOException;
 public final class EventSerializer {
     public static final byte END_OF_PARTITION = 0;
     public static final byte CANCEL_CHECKPOINT_MARKER = 1;
-    /** Reserved for the checkpoint barrier. */
     public static final byte CHECKPOINT_BARRIER = 2;
     /** Reserved for end-of-data (bounded input drained). */
     public static final byte END_OF_DATA = 3;
@@ -45,6 +44,7 @@ public final class EventSerializer {
                 switch (tag) {
                     case END_OF_PARTITION -> EndOfPartitionEvent.INSTANCE;
                     case CANCEL_CHECKPOINT_MARKER -> CancelCheckpointMarker.read(in);
+                    case CHECKPOINT_BARRIER -> CheckpointBarrier.read(in);
                     default -> throw new IOException(
                             "Unknown event tag " + tag + " in a " + length + "-byte event buffer:"
                                     + " producer and consumer run different Sluice versions, or the stream is corrupt");

@@ -24,6 +24,22 @@ public interface OperatorCoordinator extends AutoCloseable {
     /** The subtask's attempt failed or was cancelled; its gateway is no longer valid. */
     void executionAttemptFailed(int subtask, int attemptNumber, Throwable reason);
 
+    /**
+     * The coordinator's part of checkpoint {@code checkpointId}, taken before the tasks are
+     * triggered; null if it has no state. Events it sends from now on reach the tasks after the
+     * checkpoint's trigger.
+     */
+    default byte[] checkpointCoordinator(long checkpointId) throws Exception {
+        return null;
+    }
+
+    /** Restores the state of a checkpoint; called before {@link #start()}. */
+    default void resetToCheckpoint(long checkpointId, byte[] checkpointData) throws Exception {}
+
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+    default void notifyCheckpointAborted(long checkpointId) throws Exception {}
+
     @Override
     void close() throws Exception;
 

@@ -3,6 +3,7 @@ package io.sluice.runtime.source.coordinator;
 import io.sluice.api.connector.source.Source;
 import io.sluice.api.connector.source.SourceSplit;
 import io.sluice.api.connector.source.SplitEnumerator;
+import io.sluice.api.io.SimpleVersionedSerializer;
 import io.sluice.runtime.operators.coordination.OperatorCoordinator;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.source.event.ReaderRegistrationEvent;
@@ -34,8 +35,11 @@ import org.slf4j.LoggerFactory;
  * <p>Failures: an exception from the enumerator propagates to the caller, which fails the job, with
  * the source named; failures in asynchronous handlers fail the job through the context.
  *
- * <p>Checkpoints are a later step: until then every split ever assigned to a subtask goes back to
- * the enumerator when that subtask's attempt fails.
+ * <p>Checkpoints: the enumerator's state is taken before the tasks are triggered and restored
+ * through {@link #resetToCheckpoint}; every failure restarts the whole job from the latest
+ * checkpoint, so splits handed out since then are handed out again by the restored enumerator.
+ * Without checkpoints every split ever assigned to a subtask goes back to the enumerator when that
+ * subtask's attempt fails.
  */
 public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> implements OperatorCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(SourceCoordinator.class);
@@ -54,6 +58,8 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> imple
 
     private SplitEnumerator<SplitT, EnumChkT> enumerator;
     private State state = State.CREATED;
+    private byte[] restoredState;
+    private long restoredCheckpointId = -1;
 
     public SourceCoordinator(
             String sourceName, OperatorCoordinator.Context context, Source<?, SplitT, EnumChkT> source) {
@@ -93,7 +99,18 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> imple
     public void start() throws Exception {
         transitionTo(State.STARTED);
         try {
-            enumerator = source.createEnumerator(enumeratorContext);
+            if (restoredState != null) {
+                SimpleVersionedSerializer<EnumChkT> serializer = source.getEnumeratorCheckpointSerializer();
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(restoredState);
+                int version = buffer.getInt();
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                EnumChkT checkpoint = serializer.deserialize(version, bytes);
+                enumerator = source.restoreEnumerator(enumeratorContext, checkpoint);
+                LOG.info("Restored the split enumerator of {} from checkpoint {}", describe(), restoredCheckpointId);
+            } else {
+                enumerator = source.createEnumerator(enumeratorContext);
+            }
             enumerator.start();
         } catch (Exception e) {
             throw new Exception("Could not start the split enumerator of " + describe() + ": " + e.getMessage(), e);
@@ -136,6 +153,35 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> imple
         if (!splitsBack.isEmpty()) {
             LOG.info("Subtask {} of {} failed; returning its {} splits", subtask, describe(), splitsBack.size());
             enumerator.addSplitsBack(splitsBack, subtask);
+        }
+    }
+
+    /** The enumerator's checkpoint: the serializer's version (4 bytes), then its bytes. */
+    @Override
+    public byte[] checkpointCoordinator(long checkpointId) throws Exception {
+        checkStarted("checkpoint " + checkpointId);
+        EnumChkT checkpoint = enumerator.snapshotState(checkpointId);
+        SimpleVersionedSerializer<EnumChkT> serializer = source.getEnumeratorCheckpointSerializer();
+        byte[] bytes = serializer.serialize(checkpoint);
+        return java.nio.ByteBuffer.allocate(4 + bytes.length)
+                .putInt(serializer.getVersion())
+                .put(bytes)
+                .array();
+    }
+
+    @Override
+    public void resetToCheckpoint(long checkpointId, byte[] checkpointData) {
+        if (state != State.CREATED) {
+            throw new IllegalStateException("Coordinator of " + describe() + " can only be reset before it starts");
+        }
+        restoredCheckpointId = checkpointId;
+        restoredState = checkpointData;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (state == State.STARTED) {
+            enumerator.notifyCheckpointComplete(checkpointId);
         }
     }
 

@@ -1,0 +1,95 @@
+package io.sluice.runtime.checkpoint;
+
+import io.sluice.runtime.deployment.ExecutionAttemptID;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * A triggered checkpoint waiting for its acknowledgements: which task attempts still owe one, the
+ * task states received so far, the coordinators' states, and how long the tasks took.
+ * JobMaster main thread only.
+ */
+final class PendingCheckpoint {
+    final long checkpointId;
+    final long triggerTimestamp;
+    final CheckpointStorageLocation location;
+    /** The attempts that owe an acknowledgement, and which subtask each is. */
+    private final Map<ExecutionAttemptID, SubtaskKey> notYetAcknowledged;
+
+    final Map<SubtaskKey, TaskStateSnapshot> acknowledged = new LinkedHashMap<>();
+    private final Map<ExecutionAttemptID, SubtaskKey> tasks;
+    Map<io.sluice.runtime.operators.coordination.OperatorID, byte[]> coordinatorStates;
+    ScheduledFuture<?> timeout;
+
+    long maxAlignmentNanos;
+    long maxSyncNanos;
+    long maxAsyncNanos;
+    long lastAckTimestamp;
+
+    PendingCheckpoint(
+            long checkpointId,
+            long triggerTimestamp,
+            CheckpointStorageLocation location,
+            Map<ExecutionAttemptID, SubtaskKey> tasks) {
+        this.checkpointId = checkpointId;
+        this.triggerTimestamp = triggerTimestamp;
+        this.location = location;
+        this.tasks = new HashMap<>(tasks);
+        this.notYetAcknowledged = new HashMap<>(tasks);
+    }
+
+    /** Whether {@code attempt} takes part in this checkpoint. */
+    boolean involves(ExecutionAttemptID attempt) {
+        return tasks.containsKey(attempt);
+    }
+
+    boolean isAcknowledgedBy(ExecutionAttemptID attempt) {
+        return tasks.containsKey(attempt) && !notYetAcknowledged.containsKey(attempt);
+    }
+
+    /** Records an acknowledgement; false if the attempt owes none (unknown or a repeat). */
+    boolean acknowledge(ExecutionAttemptID attempt, TaskStateSnapshot state, CheckpointMetrics metrics, long now) {
+        SubtaskKey key = notYetAcknowledged.remove(attempt);
+        if (key == null) {
+            return false;
+        }
+        acknowledged.put(key, state);
+        maxAlignmentNanos = Math.max(maxAlignmentNanos, metrics.alignmentNanos());
+        maxSyncNanos = Math.max(maxSyncNanos, metrics.syncNanos());
+        maxAsyncNanos = Math.max(maxAsyncNanos, metrics.asyncNanos());
+        lastAckTimestamp = now;
+        return true;
+    }
+
+    int numberOfTasks() {
+        return tasks.size();
+    }
+
+    int numberOfAcknowledged() {
+        return tasks.size() - notYetAcknowledged.size();
+    }
+
+    boolean isFullyAcknowledged() {
+        return notYetAcknowledged.isEmpty() && coordinatorStates != null;
+    }
+
+    /** Deletes what the tasks wrote and the checkpoint's directory (any thread). */
+    void discard() {
+        for (TaskStateSnapshot s : acknowledged.values()) {
+            try {
+                s.discardState();
+            } catch (Exception ignored) {
+                // the directory removal below takes what is left
+            }
+        }
+        if (location != null && location.directory() != null) {
+            try {
+                CompletedCheckpoint.deleteDirectory(java.nio.file.Path.of(location.directory()));
+            } catch (Exception ignored) {
+                // best effort: an aborted checkpoint's leftovers are harmless
+            }
+        }
+    }
+}
