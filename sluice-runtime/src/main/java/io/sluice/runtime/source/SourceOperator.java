@@ -1,13 +1,5 @@
 package io.sluice.runtime.source;
 
-import io.sluice.api.io.SimpleVersionedSerializer;
-import io.sluice.api.state.ListState;
-import io.sluice.api.state.ListStateDescriptor;
-import io.sluice.api.typeinfo.PrimitiveArrayTypeInfo;
-import io.sluice.runtime.operators.StateInitializationContext;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-
 import io.sluice.api.connector.source.InputStatus;
 import io.sluice.api.connector.source.ReaderOutput;
 import io.sluice.api.connector.source.Source;
@@ -20,8 +12,13 @@ import io.sluice.api.eventtime.NoWatermarksStrategy;
 import io.sluice.api.eventtime.RelativeClock;
 import io.sluice.api.eventtime.Watermark;
 import io.sluice.api.eventtime.WatermarkStrategy;
+import io.sluice.api.io.SimpleVersionedSerializer;
+import io.sluice.api.state.ListState;
+import io.sluice.api.state.ListStateDescriptor;
+import io.sluice.api.typeinfo.PrimitiveArrayTypeInfo;
 import io.sluice.runtime.operators.AbstractStreamOperator;
 import io.sluice.runtime.operators.ProcessingTimeService;
+import io.sluice.runtime.operators.StateInitializationContext;
 import io.sluice.runtime.operators.WatermarkEmitter;
 import io.sluice.runtime.operators.coordination.OperatorEvent;
 import io.sluice.runtime.operators.coordination.OperatorEventHandler;
@@ -31,6 +28,8 @@ import io.sluice.runtime.source.event.ReaderRegistrationEvent;
 import io.sluice.runtime.source.event.RequestSplitEvent;
 import io.sluice.runtime.source.event.SourceEventWrapper;
 import io.sluice.runtime.streamrecord.StreamRecord;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

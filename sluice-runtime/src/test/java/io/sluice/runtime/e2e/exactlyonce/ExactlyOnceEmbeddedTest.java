@@ -68,7 +68,8 @@ class ExactlyOnceEmbeddedTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(30, CheckpointingMode.AT_LEAST_ONCE);
-        env.getCheckpointConfig().setCheckpointStorage(dir.resolve("checkpoints").toString());
+        env.getCheckpointConfig()
+                .setCheckpointStorage(dir.resolve("checkpoints").toString());
         Path out = dir.resolve("at-least-once");
         long n = 60_000;
         int before = ExactlyOnceJob.INJECTED.get();
@@ -91,7 +92,9 @@ class ExactlyOnceEmbeddedTest {
                 .mapToObj(v -> "R," + v)
                 .filter(l -> !counts.containsKey(l))
                 .toList();
-        assertThat(missing).as("lines of the fault-free output missing in at-least-once mode").isEmpty();
+        assertThat(missing)
+                .as("lines of the fault-free output missing in at-least-once mode")
+                .isEmpty();
         assertThat(counts.keySet()).hasSize((int) n);
     }
 }

@@ -67,9 +67,8 @@ class ExactlyOnceProcessTest {
                 // Progress first: a checkpoint completed since the last restart.
                 lastCheckpoint = awaitCheckpointAfter(cluster, jobId, lastCheckpoint, Duration.ofSeconds(60));
                 Thread.sleep(200 + random.nextInt(1500));
-                List<Process> alive = cluster.taskManagers().stream()
-                        .filter(Process::isAlive)
-                        .toList();
+                List<Process> alive =
+                        cluster.taskManagers().stream().filter(Process::isAlive).toList();
                 Process victim = alive.get(random.nextInt(alive.size()));
                 victim.destroyForcibly().waitFor();
                 kills.add("kill " + (k + 1) + " after checkpoint " + lastCheckpoint + ": pid " + victim.pid());
@@ -127,6 +126,7 @@ class ExactlyOnceProcessTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("No checkpoint after " + after + " within " + timeout + "; logs in " + cluster.workDir());
+        throw new AssertionError(
+                "No checkpoint after " + after + " within " + timeout + "; logs in " + cluster.workDir());
     }
 }

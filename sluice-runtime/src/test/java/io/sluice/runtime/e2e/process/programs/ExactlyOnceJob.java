@@ -2,6 +2,7 @@ package io.sluice.runtime.e2e.process.programs;
 
 import io.sluice.api.common.CheckpointingMode;
 import io.sluice.api.connector.source.lib.NumberSequenceSource;
+import io.sluice.api.datastream.DataStream;
 import io.sluice.api.environment.StreamExecutionEnvironment;
 import io.sluice.api.eventtime.WatermarkStrategy;
 import io.sluice.api.functions.AggregateFunction;
@@ -18,7 +19,6 @@ import io.sluice.api.state.MapState;
 import io.sluice.api.state.MapStateDescriptor;
 import io.sluice.api.state.ValueState;
 import io.sluice.api.state.ValueStateDescriptor;
-import io.sluice.api.datastream.DataStream;
 import io.sluice.api.typeinfo.Types;
 import io.sluice.api.util.Collector;
 import io.sluice.api.windowing.assigners.TumblingEventTimeWindows;
@@ -55,7 +55,8 @@ import java.util.Random;
 public final class ExactlyOnceJob {
     public static final int BLOCK = 50;
     /** Failures injected so far in this JVM (embedded runs). */
-    public static final java.util.concurrent.atomic.AtomicInteger INJECTED = new java.util.concurrent.atomic.AtomicInteger();
+    public static final java.util.concurrent.atomic.AtomicInteger INJECTED =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private ExactlyOnceJob() {}
 
@@ -102,7 +103,8 @@ public final class ExactlyOnceJob {
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(1000)))
                 .aggregate(new CountAndSum(), new WindowLine())
                 .name("windows");
-        DataStream<String> timers = numbers.keyBy(v -> v % 7).process(new Buckets()).name("buckets");
+        DataStream<String> timers =
+                numbers.keyBy(v -> v % 7).process(new Buckets()).name("buckets");
         DataStream<String> blocks = numbers.flatMap(new BlockSums()).name("blocks");
 
         windows.union(timers, blocks)
@@ -140,7 +142,8 @@ public final class ExactlyOnceJob {
                 acc[0]++;
                 acc[1] += v;
             }
-            byWindow.forEach((end, acc) -> lines.add("W," + key + "," + end + "," + acc[0] + "," + acc[1]));
+            long k = key;
+            byWindow.forEach((end, acc) -> lines.add("W," + k + "," + end + "," + acc[0] + "," + acc[1]));
         }
         for (long key = 0; key < 7; key++) {
             java.util.TreeMap<Long, Long> byBucket = new java.util.TreeMap<>();
