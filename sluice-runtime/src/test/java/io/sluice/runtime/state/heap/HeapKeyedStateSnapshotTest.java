@@ -352,6 +352,88 @@ class HeapKeyedStateSnapshotTest {
         assertThat(fullBackend().snapshot(1, List.of())).isNull();
     }
 
+    @Test
+    void whileTheSnapshotThreadWrites_theTaskThreadKeepsChangingState_andEachSnapshotHoldsItsCut() throws Exception {
+        HeapKeyedStateBackend<String> backend = fullBackend();
+        ValueState<Long> value = backend.getOrCreateKeyedState(valueDescriptor());
+        ListState<String> list = backend.getOrCreateKeyedState(listDescriptor());
+        AggregatingState<Integer, String> aggregating = backend.getOrCreateKeyedState(aggregatingDescriptor());
+        Map<String, Long> shadowValue = new TreeMap<>();
+        Map<String, Integer> shadowList = new TreeMap<>();
+        Map<String, long[]> shadowAggregate = new TreeMap<>();
+        java.util.concurrent.ExecutorService snapshotThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.Random random = new java.util.Random(42);
+        try {
+            for (int round = 0; round < 20; round++) {
+                SnapshotWriter<KeyGroupsStateHandle> writer = backend.snapshot(round, List.of());
+                Map<String, Long> expectedValue = new TreeMap<>(shadowValue);
+                Map<String, Integer> expectedList = new TreeMap<>(shadowList);
+                Map<String, String> expectedAggregate = new TreeMap<>();
+                shadowAggregate.forEach((k, a) -> expectedAggregate.put(k, a[0] + "/" + a[1]));
+                var handle = snapshotThread.submit(
+                        () -> writer == null ? null : writer.write(new MemoryCheckpointStreamFactory()));
+                for (int i = 0; i < 5_000; i++) {
+                    String key = "k" + random.nextInt(500);
+                    backend.setCurrentKey(key);
+                    switch (random.nextInt(4)) {
+                        case 0 -> {
+                            value.update((long) i);
+                            shadowValue.put(key, (long) i);
+                        }
+                        case 1 -> {
+                            list.add("e" + i);
+                            shadowList.merge(key, 1, Integer::sum);
+                        }
+                        case 2 -> {
+                            aggregating.add(i);
+                            long[] a = shadowAggregate.computeIfAbsent(key, k -> new long[2]);
+                            a[0] += i;
+                            a[1]++;
+                        }
+                        default -> {
+                            value.clear();
+                            list.clear();
+                            aggregating.clear();
+                            shadowValue.remove(key);
+                            shadowList.remove(key);
+                            shadowAggregate.remove(key);
+                        }
+                    }
+                }
+                KeyGroupsStateHandle written = handle.get();
+                HeapKeyedStateBackend<String> restored = fullBackend();
+                if (written != null) {
+                    restored.restore(List.of(written));
+                }
+                ValueState<Long> rValue = restored.getOrCreateKeyedState(valueDescriptor());
+                ListState<String> rList = restored.getOrCreateKeyedState(listDescriptor());
+                AggregatingState<Integer, String> rAggregate = restored.getOrCreateKeyedState(aggregatingDescriptor());
+                Map<String, Long> actualValue = new TreeMap<>();
+                Map<String, Integer> actualList = new TreeMap<>();
+                Map<String, String> actualAggregate = new TreeMap<>();
+                for (int k = 0; k < 500; k++) {
+                    String key = "k" + k;
+                    restored.setCurrentKey(key);
+                    if (rValue.value() != null) {
+                        actualValue.put(key, rValue.value());
+                    }
+                    int n = toList(rList.get()).size();
+                    if (n > 0) {
+                        actualList.put(key, n);
+                    }
+                    if (rAggregate.get() != null) {
+                        actualAggregate.put(key, rAggregate.get());
+                    }
+                }
+                assertThat(actualValue).as("round %d", round).isEqualTo(expectedValue);
+                assertThat(actualList).as("round %d", round).isEqualTo(expectedList);
+                assertThat(actualAggregate).as("round %d", round).isEqualTo(expectedAggregate);
+            }
+        } finally {
+            snapshotThread.shutdownNow();
+        }
+    }
+
     /**
      * Not a benchmark, a guard: the synchronous part must not grow with the number of keys
      * beyond array copies. Prints the measured times (100k keys, 128 key groups, 100k timers).
