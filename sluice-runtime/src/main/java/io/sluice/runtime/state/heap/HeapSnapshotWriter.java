@@ -10,6 +10,7 @@ import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import io.sluice.runtime.state.KeyGroupsStateHandle;
 import io.sluice.runtime.state.SnapshotWriter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class HeapSnapshotWriter implements SnapshotWriter<KeyGroupsStateHandle> {
     public KeyGroupsStateHandle write(CheckpointStreamFactory streams) throws IOException {
         int numKeyGroups = range.getNumberOfKeyGroups();
         KeyNamespaceSerializer keys = new KeyNamespaceSerializer();
-        List<TimersByKeyGroup> timersByKeyGroup = new java.util.ArrayList<>(timers.size());
+        List<TimersByKeyGroup> timersByKeyGroup = new ArrayList<>(timers.size());
         for (TimersSnapshot t : timers) {
             if (t.size() > 0) {
                 timersByKeyGroup.add(new TimersByKeyGroup(t));

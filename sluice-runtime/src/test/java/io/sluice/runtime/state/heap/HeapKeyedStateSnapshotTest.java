@@ -34,7 +34,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -361,8 +364,8 @@ class HeapKeyedStateSnapshotTest {
         Map<String, Long> shadowValue = new TreeMap<>();
         Map<String, Integer> shadowList = new TreeMap<>();
         Map<String, long[]> shadowAggregate = new TreeMap<>();
-        java.util.concurrent.ExecutorService snapshotThread = java.util.concurrent.Executors.newSingleThreadExecutor();
-        java.util.Random random = new java.util.Random(42);
+        ExecutorService snapshotThread = Executors.newSingleThreadExecutor();
+        Random random = new Random(42);
         try {
             for (int round = 0; round < 20; round++) {
                 SnapshotWriter<KeyGroupsStateHandle> writer = backend.snapshot(round, List.of());
