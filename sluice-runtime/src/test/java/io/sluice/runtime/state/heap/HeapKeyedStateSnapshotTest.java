@@ -228,6 +228,60 @@ class HeapKeyedStateSnapshotTest {
     }
 
     @Test
+    void cleanupFullSnapshot_leavesExpiredValuesOut_otherwiseTheyAreWrittenAndReturnedIfAskedFor() throws Exception {
+        for (boolean cleanup : new boolean[] {true, false}) {
+            StateTtlConfig.Builder builder =
+                    StateTtlConfig.newBuilder(Duration.ofMillis(100)).returnExpiredIfNotCleanedUp();
+            StateTtlConfig ttl = (cleanup ? builder.cleanupFullSnapshot() : builder).build();
+            ValueStateDescriptor<String> valueDescriptor = new ValueStateDescriptor<>("v", Types.STRING);
+            ListStateDescriptor<String> listDescriptor = new ListStateDescriptor<>("l", Types.STRING);
+            MapStateDescriptor<String, Integer> mapDescriptor = new MapStateDescriptor<>("m", Types.STRING, Types.INT);
+            valueDescriptor.enableTimeToLive(ttl);
+            listDescriptor.enableTimeToLive(ttl);
+            mapDescriptor.enableTimeToLive(ttl);
+
+            now = 1_000;
+            HeapKeyedStateBackend<String> backend = fullBackend();
+            ValueState<String> value = backend.getOrCreateKeyedState(valueDescriptor);
+            ListState<String> list = backend.getOrCreateKeyedState(listDescriptor);
+            MapState<String, Integer> map = backend.getOrCreateKeyedState(mapDescriptor);
+            backend.setCurrentKey("old");
+            value.update("old value");
+            list.add("old element");
+            map.put("old entry", 1);
+            now = 1_050;
+            backend.setCurrentKey("new");
+            value.update("new value");
+            list.add("new element");
+            map.put("new entry", 2);
+            backend.setCurrentKey("old");
+            list.add("new element of old");
+            map.put("new entry of old", 3);
+
+            now = 1_120; // "old" values expired at 1100, "new" ones expire at 1150
+            KeyGroupsStateHandle handle = write(backend, new MemoryCheckpointStreamFactory());
+            HeapKeyedStateBackend<String> restored = fullBackend();
+            restored.restore(List.of(handle));
+            ValueState<String> rValue = restored.getOrCreateKeyedState(valueDescriptor);
+            ListState<String> rList = restored.getOrCreateKeyedState(listDescriptor);
+            MapState<String, Integer> rMap = restored.getOrCreateKeyedState(mapDescriptor);
+            assertThat(restored.numKeys("v")).as("cleanup %s", cleanup).isEqualTo(cleanup ? 1 : 2);
+            restored.setCurrentKey("old");
+            assertThat(rValue.value()).as("cleanup %s", cleanup).isEqualTo(cleanup ? null : "old value");
+            assertThat(toList(rList.get()))
+                    .as("cleanup %s", cleanup)
+                    .isEqualTo(cleanup ? List.of("new element of old") : List.of("old element", "new element of old"));
+            Map<String, Integer> entries = new TreeMap<>();
+            rMap.entries().forEach(e -> entries.put(e.getKey(), e.getValue()));
+            assertThat(entries)
+                    .as("cleanup %s", cleanup)
+                    .isEqualTo(cleanup ? Map.of("new entry of old", 3) : Map.of("old entry", 1, "new entry of old", 3));
+            restored.setCurrentKey("new");
+            assertThat(rValue.value()).isEqualTo("new value");
+        }
+    }
+
+    @Test
     void changesAfterTheSynchronousPart_areNotInTheSnapshot() throws Exception {
         HeapKeyedStateBackend<String> backend = fullBackend();
         fill(backend);
