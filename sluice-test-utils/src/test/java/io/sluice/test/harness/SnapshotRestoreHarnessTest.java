@@ -9,11 +9,16 @@ import io.sluice.api.dag.OperatorSpec.IntervalJoinSpec;
 import io.sluice.api.dag.OperatorSpec.ReduceSpec;
 import io.sluice.api.eventtime.Watermark;
 import io.sluice.api.functions.KeySelector;
+import io.sluice.api.functions.OpenContext;
 import io.sluice.api.functions.ReduceFunction;
+import io.sluice.api.functions.co.KeyedCoProcessFunction;
 import io.sluice.api.functions.co.ProcessJoinFunction;
+import io.sluice.api.state.ValueState;
+import io.sluice.api.state.ValueStateDescriptor;
 import io.sluice.api.tuple.Tuple2;
 import io.sluice.api.typeinfo.Types;
 import io.sluice.api.util.Collector;
+import io.sluice.runtime.operators.KeyedCoProcessOperator;
 import io.sluice.runtime.operators.KeyedProcessOperator;
 import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import io.sluice.runtime.state.OperatorSubtaskState;
@@ -249,5 +254,59 @@ class SnapshotRestoreHarnessTest {
         output.addAll(restored.extractOutputValues());
         assertThat(output).isEqualTo(expected);
         assertThat(restored.numKeyedStateEntries()).isEqualTo(2);
+    }
+
+    /** Input 1 adds to the key's sum; input 2 asks for it at its timestamp + 5 (an event-time timer). */
+    static final class SumOnRequest extends KeyedCoProcessFunction<String, Tuple2<String, Integer>, String, String> {
+        private transient ValueState<Integer> sum;
+
+        @Override
+        public void open(OpenContext openContext) {
+            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Types.INT));
+        }
+
+        @Override
+        public void processElement1(Tuple2<String, Integer> value, Context ctx, Collector<String> out)
+                throws Exception {
+            Integer s = sum.value();
+            sum.update((s == null ? 0 : s) + value.f1);
+        }
+
+        @Override
+        public void processElement2(String key, Context ctx, Collector<String> out) {
+            ctx.timerService().registerEventTimeTimer(ctx.timestamp() + 5);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+            out.collect(ctx.getCurrentKey() + "=" + sum.value() + "@" + timestamp);
+        }
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Tuple2<String, Integer>, String, String> coProcess() {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new SumOnRequest()), t -> t.f0, k -> k, Types.STRING);
+    }
+
+    @Test
+    void whenAKeyedCoProcessFunctionIsRestored_thenItsStateAndTimersCarryOver() throws Exception {
+        var first = coProcess();
+        first.open();
+        first.processElement1(Tuple2.of("a", 1), 1L);
+        first.processElement1(Tuple2.of("b", 2), 2L);
+        first.processElement2("a", 3L); // a@8
+        first.processElement1(Tuple2.of("a", 3), 4L);
+        first.processElement2("b", 6L); // b@11
+        OperatorSubtaskState snapshot = first.snapshot(1, 100);
+        first.processElement1(Tuple2.of("a", 100), 7L); // after the snapshot
+        first.close();
+
+        var restored = coProcess();
+        restored.initializeState(snapshot);
+        restored.open();
+        restored.processElement1(Tuple2.of("b", 5), 7L);
+        restored.processBothWatermarks(new Watermark(20L));
+        assertThat(restored.extractOutputValues()).containsExactly("a=4@8", "b=7@11");
+        restored.close();
     }
 }

@@ -65,7 +65,7 @@ public class EvictingWindowOperator<K, IN, OUT, W extends Window> extends Window
                 Evictor<Object, W> evictor,
                 Evictor.EvictorContext clocks,
                 HeapKeyedStateBackend<Object> backend) {
-            this(spec, evictor, clocks, backend.getOrCreateKeyedState(descriptor()));
+            this(spec, evictor, clocks, backend.getOrCreateKeyedState(descriptor(spec)));
         }
 
         private TimestampedElements(
@@ -82,9 +82,12 @@ public class EvictingWindowOperator<K, IN, OUT, W extends Window> extends Window
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        private static ListStateDescriptor<TimestampedValue<Object>> descriptor() {
-            TypeInformation type =
-                    new GenericTypeInfo<>(TimestampedValue.class, "evicting window contents, on the heap");
+        private static ListStateDescriptor<TimestampedValue<Object>> descriptor(WindowSpec spec) {
+            // a missing input type fails the first snapshot, naming the state, like every other state
+            TypeInformation elementType = spec.inputType() == null
+                    ? new GenericTypeInfo<>(Object.class, "the window's input type is unknown")
+                    : spec.inputType();
+            TypeInformation type = new TimestampedValueTypeInfo<>(elementType);
             return new ListStateDescriptor<TimestampedValue<Object>>(STATE_NAME, type);
         }
 

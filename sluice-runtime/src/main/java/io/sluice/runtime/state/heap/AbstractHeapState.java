@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -251,7 +252,7 @@ abstract class AbstractHeapState<K, D extends StateDescriptor<?, ?>> implements 
             return new HashMap<>(map);
         }
         HashMap<K, Object> copy = new HashMap<>(Math.max(16, (int) (map.size() / 0.75f) + 1));
-        for (java.util.Map.Entry<K, Object> e : map.entrySet()) {
+        for (Map.Entry<K, Object> e : map.entrySet()) {
             copy.put(e.getKey(), codec.copy(e.getValue()));
         }
         return copy;

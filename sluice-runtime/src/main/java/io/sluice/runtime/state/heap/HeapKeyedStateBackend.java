@@ -3,6 +3,7 @@ package io.sluice.runtime.state.heap;
 import io.sluice.api.common.ExecutionConfig;
 import io.sluice.api.state.State;
 import io.sluice.api.state.StateDescriptor;
+import io.sluice.api.state.StateTtlConfig;
 import io.sluice.runtime.state.InternalKvState;
 import io.sluice.runtime.state.KeyGroupRange;
 import io.sluice.runtime.state.KeyGroupRangeAssignment;
@@ -225,8 +226,17 @@ public final class HeapKeyedStateBackend<K> {
         List<HeapSnapshotWriter.StateCut> cuts = new ArrayList<>(states.size());
         for (AbstractHeapState<K, ?> state : states.values()) {
             StoredValueCodec codec = state.codec();
+            StateTtlConfig ttl = state.descriptor().getTtlConfig();
+            long cleanupNow =
+                    ttl.isEnabled() && ttl.isCleanupInFullSnapshot() ? timeProvider.currentTimestamp() : Long.MIN_VALUE;
             cuts.add(new HeapSnapshotWriter.StateCut(
-                    state.name(), state.descriptor().getType(), state.ttlEnabled, codec.duplicate(), state.capture()));
+                    state.name(),
+                    state.descriptor().getType(),
+                    state.ttlEnabled,
+                    codec.duplicate(),
+                    state.capture(),
+                    cleanupNow,
+                    ttl.getTtl().toMillis()));
         }
         boolean anyTimers = false;
         for (TimersSnapshot t : timers) {

@@ -10,6 +10,7 @@ import io.sluice.runtime.state.KeyGroupRangeAssignment;
 import io.sluice.runtime.state.KeyGroupsStateHandle;
 import io.sluice.runtime.state.SnapshotWriter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +39,20 @@ final class HeapSnapshotWriter implements SnapshotWriter<KeyGroupsStateHandle> {
     static final int MAGIC = 0x534B5331; // "SKS1"
     static final int VERSION = 1;
 
-    /** One state as captured: its maps per namespace and a codec of the snapshot thread's own. */
+    /**
+     * One state as captured: its maps per namespace and a codec of the snapshot thread's own.
+     *
+     * @param cleanupNow the TTL clock at the sync part when expired values are left out
+     *     ({@code StateTtlConfig#cleanupFullSnapshot}), else {@code Long.MIN_VALUE}
+     */
     record StateCut(
             String name,
             StateDescriptor.Type kind,
             boolean ttl,
             StoredValueCodec codec,
-            List<AbstractHeapState.NamespaceCut> namespaces) {}
+            List<AbstractHeapState.NamespaceCut> namespaces,
+            long cleanupNow,
+            long ttlMillis) {}
 
     private final long checkpointId;
     private final int maxParallelism;
@@ -72,7 +80,7 @@ final class HeapSnapshotWriter implements SnapshotWriter<KeyGroupsStateHandle> {
     public KeyGroupsStateHandle write(CheckpointStreamFactory streams) throws IOException {
         int numKeyGroups = range.getNumberOfKeyGroups();
         KeyNamespaceSerializer keys = new KeyNamespaceSerializer();
-        List<TimersByKeyGroup> timersByKeyGroup = new java.util.ArrayList<>(timers.size());
+        List<TimersByKeyGroup> timersByKeyGroup = new ArrayList<>(timers.size());
         for (TimersSnapshot t : timers) {
             if (t.size() > 0) {
                 timersByKeyGroup.add(new TimersByKeyGroup(t));
@@ -140,6 +148,9 @@ final class HeapSnapshotWriter implements SnapshotWriter<KeyGroupsStateHandle> {
         boolean any = false;
         for (AbstractHeapState.NamespaceCut ns : state.namespaces) {
             HashMap<Object, Object> map = (HashMap<Object, Object>) ns.keyGroupMaps()[i];
+            if (map != null && state.cleanupNow != Long.MIN_VALUE) {
+                map = withoutExpired(state, map);
+            }
             if (map == null || map.isEmpty()) {
                 continue;
             }
@@ -156,6 +167,18 @@ final class HeapSnapshotWriter implements SnapshotWriter<KeyGroupsStateHandle> {
             out.writeBoolean(false);
         }
         return any;
+    }
+
+    /** The entries of {@code map} with what expired by the sync part's time left out. */
+    private static HashMap<Object, Object> withoutExpired(StateCut state, HashMap<Object, Object> map) {
+        HashMap<Object, Object> kept = new HashMap<>();
+        for (Map.Entry<Object, Object> e : map.entrySet()) {
+            Object stored = state.codec.withoutExpired(e.getValue(), state.cleanupNow, state.ttlMillis);
+            if (stored != null) {
+                kept.put(e.getKey(), stored);
+            }
+        }
+        return kept;
     }
 
     /** One service's timers sorted into key groups (a counting sort: positions per key group). */

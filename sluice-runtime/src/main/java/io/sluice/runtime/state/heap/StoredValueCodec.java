@@ -111,6 +111,48 @@ final class StoredValueCodec {
         return values.copy(element);
     }
 
+    // ---- TTL cleanup in full snapshots (snapshot thread) ----
+
+    /**
+     * {@code stored} without the elements that expired by {@code now} (for states with TTL whose
+     * config asks for cleanup in full snapshots), or null when nothing is left. Never changes
+     * {@code stored}: it may still be the task thread's value.
+     */
+    @SuppressWarnings("unchecked")
+    Object withoutExpired(Object stored, long now, long ttlMillis) {
+        switch (kind) {
+            case LIST -> {
+                List<Object> list = (List<Object>) stored;
+                ArrayList<Object> kept = new ArrayList<>(list.size());
+                for (Object element : list) {
+                    if (!expired(element, now, ttlMillis)) {
+                        kept.add(element);
+                    }
+                }
+                return kept.isEmpty() ? null : kept.size() == list.size() ? stored : kept;
+            }
+            case MAP -> {
+                HashMap<Object, Object> map = (HashMap<Object, Object>) stored;
+                HashMap<Object, Object> kept = new HashMap<>();
+                for (Map.Entry<Object, Object> e : map.entrySet()) {
+                    if (!expired(e.getValue(), now, ttlMillis)) {
+                        kept.put(e.getKey(), e.getValue());
+                    }
+                }
+                return kept.isEmpty() ? null : kept.size() == map.size() ? stored : kept;
+            }
+            default -> {
+                return expired(stored, now, ttlMillis) ? null : stored;
+            }
+        }
+    }
+
+    private static boolean expired(Object element, long now, long ttlMillis) {
+        long lastAccess = ((TtlValue<?>) element).lastAccessTimestamp();
+        long expiresAt = ttlMillis > Long.MAX_VALUE - lastAccess ? Long.MAX_VALUE : lastAccess + ttlMillis;
+        return expiresAt <= now;
+    }
+
     // ---- bytes (snapshot thread, restore) ----
 
     @SuppressWarnings("unchecked")

@@ -34,7 +34,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,6 +228,60 @@ class HeapKeyedStateSnapshotTest {
     }
 
     @Test
+    void cleanupFullSnapshot_leavesExpiredValuesOut_otherwiseTheyAreWrittenAndReturnedIfAskedFor() throws Exception {
+        for (boolean cleanup : new boolean[] {true, false}) {
+            StateTtlConfig.Builder builder =
+                    StateTtlConfig.newBuilder(Duration.ofMillis(100)).returnExpiredIfNotCleanedUp();
+            StateTtlConfig ttl = (cleanup ? builder.cleanupFullSnapshot() : builder).build();
+            ValueStateDescriptor<String> valueDescriptor = new ValueStateDescriptor<>("v", Types.STRING);
+            ListStateDescriptor<String> listDescriptor = new ListStateDescriptor<>("l", Types.STRING);
+            MapStateDescriptor<String, Integer> mapDescriptor = new MapStateDescriptor<>("m", Types.STRING, Types.INT);
+            valueDescriptor.enableTimeToLive(ttl);
+            listDescriptor.enableTimeToLive(ttl);
+            mapDescriptor.enableTimeToLive(ttl);
+
+            now = 1_000;
+            HeapKeyedStateBackend<String> backend = fullBackend();
+            ValueState<String> value = backend.getOrCreateKeyedState(valueDescriptor);
+            ListState<String> list = backend.getOrCreateKeyedState(listDescriptor);
+            MapState<String, Integer> map = backend.getOrCreateKeyedState(mapDescriptor);
+            backend.setCurrentKey("old");
+            value.update("old value");
+            list.add("old element");
+            map.put("old entry", 1);
+            now = 1_050;
+            backend.setCurrentKey("new");
+            value.update("new value");
+            list.add("new element");
+            map.put("new entry", 2);
+            backend.setCurrentKey("old");
+            list.add("new element of old");
+            map.put("new entry of old", 3);
+
+            now = 1_120; // "old" values expired at 1100, "new" ones expire at 1150
+            KeyGroupsStateHandle handle = write(backend, new MemoryCheckpointStreamFactory());
+            HeapKeyedStateBackend<String> restored = fullBackend();
+            restored.restore(List.of(handle));
+            ValueState<String> rValue = restored.getOrCreateKeyedState(valueDescriptor);
+            ListState<String> rList = restored.getOrCreateKeyedState(listDescriptor);
+            MapState<String, Integer> rMap = restored.getOrCreateKeyedState(mapDescriptor);
+            assertThat(restored.numKeys("v")).as("cleanup %s", cleanup).isEqualTo(cleanup ? 1 : 2);
+            restored.setCurrentKey("old");
+            assertThat(rValue.value()).as("cleanup %s", cleanup).isEqualTo(cleanup ? null : "old value");
+            assertThat(toList(rList.get()))
+                    .as("cleanup %s", cleanup)
+                    .isEqualTo(cleanup ? List.of("new element of old") : List.of("old element", "new element of old"));
+            Map<String, Integer> entries = new TreeMap<>();
+            rMap.entries().forEach(e -> entries.put(e.getKey(), e.getValue()));
+            assertThat(entries)
+                    .as("cleanup %s", cleanup)
+                    .isEqualTo(cleanup ? Map.of("new entry of old", 3) : Map.of("old entry", 1, "new entry of old", 3));
+            restored.setCurrentKey("new");
+            assertThat(rValue.value()).isEqualTo("new value");
+        }
+    }
+
+    @Test
     void changesAfterTheSynchronousPart_areNotInTheSnapshot() throws Exception {
         HeapKeyedStateBackend<String> backend = fullBackend();
         fill(backend);
@@ -350,6 +407,88 @@ class HeapKeyedStateSnapshotTest {
     @Test
     void snapshotOfAnEmptyBackend_writesNothing() {
         assertThat(fullBackend().snapshot(1, List.of())).isNull();
+    }
+
+    @Test
+    void whileTheSnapshotThreadWrites_theTaskThreadKeepsChangingState_andEachSnapshotHoldsItsCut() throws Exception {
+        HeapKeyedStateBackend<String> backend = fullBackend();
+        ValueState<Long> value = backend.getOrCreateKeyedState(valueDescriptor());
+        ListState<String> list = backend.getOrCreateKeyedState(listDescriptor());
+        AggregatingState<Integer, String> aggregating = backend.getOrCreateKeyedState(aggregatingDescriptor());
+        Map<String, Long> shadowValue = new TreeMap<>();
+        Map<String, Integer> shadowList = new TreeMap<>();
+        Map<String, long[]> shadowAggregate = new TreeMap<>();
+        ExecutorService snapshotThread = Executors.newSingleThreadExecutor();
+        Random random = new Random(42);
+        try {
+            for (int round = 0; round < 20; round++) {
+                SnapshotWriter<KeyGroupsStateHandle> writer = backend.snapshot(round, List.of());
+                Map<String, Long> expectedValue = new TreeMap<>(shadowValue);
+                Map<String, Integer> expectedList = new TreeMap<>(shadowList);
+                Map<String, String> expectedAggregate = new TreeMap<>();
+                shadowAggregate.forEach((k, a) -> expectedAggregate.put(k, a[0] + "/" + a[1]));
+                var handle = snapshotThread.submit(
+                        () -> writer == null ? null : writer.write(new MemoryCheckpointStreamFactory()));
+                for (int i = 0; i < 5_000; i++) {
+                    String key = "k" + random.nextInt(500);
+                    backend.setCurrentKey(key);
+                    switch (random.nextInt(4)) {
+                        case 0 -> {
+                            value.update((long) i);
+                            shadowValue.put(key, (long) i);
+                        }
+                        case 1 -> {
+                            list.add("e" + i);
+                            shadowList.merge(key, 1, Integer::sum);
+                        }
+                        case 2 -> {
+                            aggregating.add(i);
+                            long[] a = shadowAggregate.computeIfAbsent(key, k -> new long[2]);
+                            a[0] += i;
+                            a[1]++;
+                        }
+                        default -> {
+                            value.clear();
+                            list.clear();
+                            aggregating.clear();
+                            shadowValue.remove(key);
+                            shadowList.remove(key);
+                            shadowAggregate.remove(key);
+                        }
+                    }
+                }
+                KeyGroupsStateHandle written = handle.get();
+                HeapKeyedStateBackend<String> restored = fullBackend();
+                if (written != null) {
+                    restored.restore(List.of(written));
+                }
+                ValueState<Long> rValue = restored.getOrCreateKeyedState(valueDescriptor());
+                ListState<String> rList = restored.getOrCreateKeyedState(listDescriptor());
+                AggregatingState<Integer, String> rAggregate = restored.getOrCreateKeyedState(aggregatingDescriptor());
+                Map<String, Long> actualValue = new TreeMap<>();
+                Map<String, Integer> actualList = new TreeMap<>();
+                Map<String, String> actualAggregate = new TreeMap<>();
+                for (int k = 0; k < 500; k++) {
+                    String key = "k" + k;
+                    restored.setCurrentKey(key);
+                    if (rValue.value() != null) {
+                        actualValue.put(key, rValue.value());
+                    }
+                    int n = toList(rList.get()).size();
+                    if (n > 0) {
+                        actualList.put(key, n);
+                    }
+                    if (rAggregate.get() != null) {
+                        actualAggregate.put(key, rAggregate.get());
+                    }
+                }
+                assertThat(actualValue).as("round %d", round).isEqualTo(expectedValue);
+                assertThat(actualList).as("round %d", round).isEqualTo(expectedList);
+                assertThat(actualAggregate).as("round %d", round).isEqualTo(expectedAggregate);
+            }
+        } finally {
+            snapshotThread.shutdownNow();
+        }
     }
 
     /**

@@ -172,7 +172,8 @@ public final class ExactlyOnceJob {
                 acc[0]++;
                 acc[1] += v;
             }
-            byWindow.forEach((end, acc) -> lines.add("W," + key + "," + end + "," + acc[0] + "," + acc[1]));
+            long k = key;
+            byWindow.forEach((end, acc) -> lines.add("W," + k + "," + end + "," + acc[0] + "," + acc[1]));
         }
         for (long key = 0; key < 7; key++) {
             java.util.TreeMap<Long, Long> byBucket = new java.util.TreeMap<>();
