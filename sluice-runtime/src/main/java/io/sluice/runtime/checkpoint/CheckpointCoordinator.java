@@ -7,10 +7,8 @@ import io.sluice.runtime.deployment.ExecutionAttemptID;
 import io.sluice.runtime.execution.ExecutionState;
 import io.sluice.runtime.executiongraph.Execution;
 import io.sluice.runtime.jobgraph.JobGraph;
-import io.sluice.runtime.jobgraph.JobVertex;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.rpc.MainThreadExecutor;
-import io.sluice.runtime.state.OperatorRestore;
 import io.sluice.runtime.state.OperatorSubtaskState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,6 +88,8 @@ public final class CheckpointCoordinator {
     private final Set<ExecutionAttemptID> waitingForFinalCheckpoint = new HashSet<>();
     /** The last acknowledged state of subtasks that finished (their state no longer changes). */
     private final Map<SubtaskKey, TaskStateSnapshot> finishedStates = new HashMap<>();
+    /** Manual triggers waiting for their checkpoint, by checkpoint id. */
+    private final Map<Long, CompletableFuture<CompletedCheckpoint>> pendingManual = new HashMap<>();
 
     private long nextCheckpointId = 1;
     private long lastCompletionTime = Long.MIN_VALUE / 2;
@@ -205,8 +205,6 @@ public final class CheckpointCoordinator {
         pendingManual.put(p.checkpointId, result);
         return result;
     }
-
-    private final Map<Long, CompletableFuture<CompletedCheckpoint>> pendingManual = new HashMap<>();
 
     // ------------------------------------------------------------------ trigger
 
@@ -359,8 +357,17 @@ public final class CheckpointCoordinator {
             OperatorSubtaskState s = os == null ? null : os.subtaskStates().get(key.subtaskIndex());
             states.put(op, s == null ? OperatorSubtaskState.EMPTY : s);
         }
-        finishedStates.put(key, new TaskStateSnapshot(states));
+        TaskStateSnapshot finalState = new TaskStateSnapshot(states);
+        finishedStates.put(key, finalState);
         waitingForFinalCheckpoint.remove(e.getAttemptId());
+        // A pending checkpoint still waiting for this task gets its final state: it changes no more.
+        for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
+            if (p.involves(e.getAttemptId())
+                    && !p.isAcknowledgedBy(e.getAttemptId())
+                    && p.acknowledge(e.getAttemptId(), finalState, new CheckpointMetrics(0, 0, 0, 0), clock.millis())) {
+                completeIfAcknowledged(p);
+            }
+        }
     }
 
     private void completeIfAcknowledged(PendingCheckpoint p) {
@@ -372,35 +379,7 @@ public final class CheckpointCoordinator {
             p.timeout.cancel(false);
         }
         long now = clock.millis();
-        Map<OperatorID, OperatorState> operatorStates = new LinkedHashMap<>();
-        for (JobVertex v : jobGraph.getVertices()) {
-            for (Map.Entry<OperatorID, String> op : v.getOperators().entrySet()) {
-                Map<Integer, OperatorSubtaskState> subtasks = new TreeMap<>();
-                for (int i = 0; i < v.getParallelism(); i++) {
-                    SubtaskKey key = new SubtaskKey(v.getId(), i);
-                    TaskStateSnapshot s = p.acknowledged.get(key);
-                    if (s == null) {
-                        s = finishedStates.get(key);
-                    }
-                    OperatorSubtaskState st =
-                            s == null ? null : s.operatorStates().get(op.getKey());
-                    if (st != null && !st.isEmpty()) {
-                        subtasks.put(i, st);
-                    }
-                }
-                operatorStates.put(
-                        op.getKey(),
-                        new OperatorState(op.getValue(), v.getParallelism(), v.getMaxParallelism(), subtasks));
-            }
-        }
-        CompletedCheckpoint completed = new CompletedCheckpoint(
-                jobGraph.getJobId(),
-                p.checkpointId,
-                p.triggerTimestamp,
-                now,
-                operatorStates,
-                p.coordinatorStates,
-                p.location.directory());
+        CompletedCheckpoint completed = p.toCompleted(jobGraph, finishedStates, now);
         if (completed.externalPath() != null) {
             try {
                 CheckpointMetadata.write(completed, Path.of(completed.externalPath()));
@@ -492,28 +471,15 @@ public final class CheckpointCoordinator {
      * else the initial one; null when there is none.
      */
     public CompletedCheckpoint checkpointToRestore() {
-        for (CompletedCheckpoint c : store.newestFirst()) {
-            if (c.externalPath() == null) {
-                return c;
-            }
-            try {
-                CompletedCheckpoint read = CheckpointMetadata.read(Path.of(c.externalPath()), userCodeClassLoader);
-                if (read.checkpointId() != c.checkpointId()) {
-                    throw new IOException("Checkpoint metadata file " + c.externalPath() + " holds checkpoint "
-                            + read.checkpointId() + ", not " + c.checkpointId());
-                }
-                return read;
-            } catch (IOException e) {
-                LOG.error(
-                        "Cannot restore job '{}' from checkpoint {}: {}; trying an older one",
-                        jobGraph.getName(),
-                        c.checkpointId(),
-                        e.getMessage());
-                stats.reportRestoreFailure(c.checkpointId(), e.getMessage());
-                store.remove(c);
-            }
-        }
-        return initialCheckpoint;
+        CompletedCheckpoint newest = store.newestReadable(userCodeClassLoader, (c, e) -> {
+            LOG.error(
+                    "Cannot restore job '{}' from checkpoint {}: {}; trying an older one",
+                    jobGraph.getName(),
+                    c.checkpointId(),
+                    e.getMessage());
+            stats.reportRestoreFailure(c.checkpointId(), e.getMessage());
+        });
+        return newest != null ? newest : initialCheckpoint;
     }
 
     /** Records that the attempt being deployed restores {@code checkpoint}. */
@@ -522,20 +488,17 @@ public final class CheckpointCoordinator {
         nextCheckpointId = Math.max(nextCheckpointId, checkpoint.checkpointId() + 1);
     }
 
-    /** What the subtask of {@code e} restores from {@code checkpoint}: its chain's operators found there. */
+    /** What the subtask of {@code e} restores from {@code checkpoint} (null: nothing). */
     public static JobManagerTaskRestore restoreFor(CompletedCheckpoint checkpoint, Execution e) {
-        if (checkpoint == null) {
-            return null;
-        }
-        Map<OperatorID, OperatorRestore> operators = new LinkedHashMap<>();
-        for (OperatorID op :
-                e.getVertex().getJobVertex().getJobVertex().getOperators().keySet()) {
-            OperatorState state = checkpoint.operatorStates().get(op);
-            if (state != null) {
-                operators.put(op, new OperatorRestore(checkpoint.checkpointId(), state.statesBySubtask()));
-            }
-        }
-        return new JobManagerTaskRestore(checkpoint.checkpointId(), operators);
+        return checkpoint == null
+                ? null
+                : JobManagerTaskRestore.of(
+                        checkpoint,
+                        e.getVertex()
+                                .getJobVertex()
+                                .getJobVertex()
+                                .getOperators()
+                                .keySet());
     }
 
     // ------------------------------------------------------------------ end

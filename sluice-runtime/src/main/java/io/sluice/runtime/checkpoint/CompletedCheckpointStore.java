@@ -1,10 +1,13 @@
 package io.sluice.runtime.checkpoint;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,32 @@ final class CompletedCheckpointStore {
 
     CompletedCheckpoint latest() {
         return checkpoints.peekLast();
+    }
+
+    /**
+     * The newest checkpoint that can be restored, read again from its {@code _metadata} (in-memory
+     * ones as they are). One that cannot be read is reported to {@code onUnreadable}, forgotten
+     * (its files stay for inspection), and the next older one is tried; null if none is left.
+     */
+    CompletedCheckpoint newestReadable(
+            ClassLoader classLoader, BiConsumer<CompletedCheckpoint, IOException> onUnreadable) {
+        for (CompletedCheckpoint c : newestFirst()) {
+            if (c.externalPath() == null) {
+                return c;
+            }
+            try {
+                CompletedCheckpoint read = CheckpointMetadata.read(Path.of(c.externalPath()), classLoader);
+                if (read.checkpointId() != c.checkpointId()) {
+                    throw new IOException("Checkpoint metadata file " + c.externalPath() + " holds checkpoint "
+                            + read.checkpointId() + ", not " + c.checkpointId());
+                }
+                return read;
+            } catch (IOException e) {
+                onUnreadable.accept(c, e);
+                remove(c);
+            }
+        }
+        return null;
     }
 
     /** Forgets a checkpoint that could not be restored (its files stay for inspection). */

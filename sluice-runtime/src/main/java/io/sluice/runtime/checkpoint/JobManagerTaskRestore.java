@@ -3,6 +3,8 @@ package io.sluice.runtime.checkpoint;
 import io.sluice.runtime.operators.coordination.OperatorID;
 import io.sluice.runtime.state.OperatorRestore;
 import java.io.Serializable;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,4 +12,17 @@ import java.util.Map;
  * all its old subtasks wrote. Operators not in the map start fresh.
  */
 public record JobManagerTaskRestore(long checkpointId, Map<OperatorID, OperatorRestore> operators)
-        implements Serializable {}
+        implements Serializable {
+
+    /** What a subtask whose chain holds {@code chainOperators} restores from {@code checkpoint}. */
+    public static JobManagerTaskRestore of(CompletedCheckpoint checkpoint, Collection<OperatorID> chainOperators) {
+        Map<OperatorID, OperatorRestore> operators = new LinkedHashMap<>();
+        for (OperatorID op : chainOperators) {
+            OperatorState state = checkpoint.operatorStates().get(op);
+            if (state != null) {
+                operators.put(op, new OperatorRestore(checkpoint.checkpointId(), state.statesBySubtask()));
+            }
+        }
+        return new JobManagerTaskRestore(checkpoint.checkpointId(), operators);
+    }
+}

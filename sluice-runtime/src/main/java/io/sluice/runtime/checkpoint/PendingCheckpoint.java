@@ -1,9 +1,14 @@
 package io.sluice.runtime.checkpoint;
 
 import io.sluice.runtime.deployment.ExecutionAttemptID;
+import io.sluice.runtime.jobgraph.JobGraph;
+import io.sluice.runtime.jobgraph.JobVertex;
+import io.sluice.runtime.operators.coordination.OperatorID;
+import io.sluice.runtime.state.OperatorSubtaskState;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -73,6 +78,43 @@ final class PendingCheckpoint {
 
     boolean isFullyAcknowledged() {
         return notYetAcknowledged.isEmpty() && coordinatorStates != null;
+    }
+
+    /**
+     * The completed checkpoint: every operator's state by subtask, from the acknowledgements and,
+     * for subtasks that finished earlier, their last state in {@code finishedStates}.
+     */
+    CompletedCheckpoint toCompleted(
+            JobGraph jobGraph, Map<SubtaskKey, TaskStateSnapshot> finishedStates, long completionTimestamp) {
+        Map<OperatorID, OperatorState> operatorStates = new LinkedHashMap<>();
+        for (JobVertex v : jobGraph.getVertices()) {
+            for (Map.Entry<OperatorID, String> op : v.getOperators().entrySet()) {
+                Map<Integer, OperatorSubtaskState> subtasks = new TreeMap<>();
+                for (int i = 0; i < v.getParallelism(); i++) {
+                    SubtaskKey key = new SubtaskKey(v.getId(), i);
+                    TaskStateSnapshot s = acknowledged.get(key);
+                    if (s == null) {
+                        s = finishedStates.get(key);
+                    }
+                    OperatorSubtaskState st =
+                            s == null ? null : s.operatorStates().get(op.getKey());
+                    if (st != null && !st.isEmpty()) {
+                        subtasks.put(i, st);
+                    }
+                }
+                operatorStates.put(
+                        op.getKey(),
+                        new OperatorState(op.getValue(), v.getParallelism(), v.getMaxParallelism(), subtasks));
+            }
+        }
+        return new CompletedCheckpoint(
+                jobGraph.getJobId(),
+                checkpointId,
+                triggerTimestamp,
+                completionTimestamp,
+                operatorStates,
+                coordinatorStates,
+                location.directory());
     }
 
     /** Deletes what the tasks wrote and the checkpoint's directory (any thread). */

@@ -271,7 +271,7 @@ public final class StreamTaskInvokable {
         running = false;
         timeService.shutdown();
         if (checkpointer != null) {
-            checkpointer.close();
+            checkpointer.close(cause == null && !canceled);
         }
         Exception first = null;
         if (chain != null && chainOpened) {

@@ -192,9 +192,23 @@ final class SubtaskCheckpointer {
         return finalCheckpointDone;
     }
 
-    /** Stops the snapshot thread; a write in progress is interrupted and its checkpoint declined or lost. */
-    void close() {
-        if (snapshotThread != null) {
+    /**
+     * Stops the snapshot thread. After a normal end ({@code drain}) the writes already taken finish
+     * and are acknowledged first: a finished task must not leave a checkpoint waiting for it. After
+     * a failure or cancellation a write in progress is interrupted (its checkpoint is aborted
+     * anyway).
+     */
+    void close(boolean drain) throws InterruptedException {
+        if (snapshotThread == null) {
+            return;
+        }
+        if (!drain) {
+            snapshotThread.shutdownNow();
+            return;
+        }
+        snapshotThread.shutdown();
+        if (!snapshotThread.awaitTermination(5, TimeUnit.MINUTES)) {
+            LOG.warn("{}: a checkpoint write did not end within 5 minutes; interrupting it", taskName);
             snapshotThread.shutdownNow();
         }
     }

@@ -47,6 +47,8 @@ class CheckpointProtocolTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(3);
         env.enableCheckpointing(20);
         env.getCheckpointConfig().setCheckpointStorage(checkpointDir.toString());
+        // A checkpoint that never completes fails the job (and this test) after 20 s, not 10 min.
+        env.getCheckpointConfig().setCheckpointTimeout(20_000);
         env.fromSequence(1, n)
                 .rebalance()
                 .map(v -> v * 2)
