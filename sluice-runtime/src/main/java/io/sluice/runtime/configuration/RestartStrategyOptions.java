@@ -10,9 +10,10 @@ public final class RestartStrategyOptions {
 
     public static final ConfigOption<String> RESTART_STRATEGY = ConfigOptions.key("restart-strategy.type")
             .stringType()
-            .defaultValue("none")
+            .noDefaultValue()
             .withDescription(
-                    "What a job does when a task fails or a TaskManager is lost: 'none' (also 'off',"
+                    "What a job does when a task fails or a TaskManager is lost; unset: 'exponential-delay' for a"
+                            + " job that checkpoints, 'none' otherwise. 'none' (also 'off',"
                             + " 'disable') fails the job; 'fixed-delay' (also 'fixeddelay') restarts it from scratch after"
                             + " 'restart-strategy.fixed-delay.delay', at most 'restart-strategy.fixed-delay.attempts' times;"
                             + " 'failure-rate' (also 'failurerate') restarts while the failures in the last interval do not"

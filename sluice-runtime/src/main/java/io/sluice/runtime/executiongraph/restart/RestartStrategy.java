@@ -61,7 +61,8 @@ public interface RestartStrategy {
 
     /** {@link #fromConfiguration(Configuration)} with the clock and randomness the strategies use. */
     static RestartStrategy fromConfiguration(Configuration config, Clock clock, RandomGenerator random) {
-        String type = config.get(RestartStrategyOptions.RESTART_STRATEGY).trim().toLowerCase(Locale.ROOT);
+        String configured = config.get(RestartStrategyOptions.RESTART_STRATEGY);
+        String type = configured == null ? "none" : configured.trim().toLowerCase(Locale.ROOT);
         switch (type) {
             case "none", "off", "disable" -> {
                 return new NoRestartStrategy();

@@ -23,7 +23,7 @@ class JobManagerRestartProcessTest {
 
     @Test
     void whenTheJobManagerRestarts_thenItsTaskManagerRegistersAgainAndRunsTheNextJob() throws Exception {
-        Map<String, String> conf = Map.of("heartbeat.interval", "200 ms", "heartbeat.timeout", "2 s");
+        Map<String, String> conf = Map.of("heartbeat.interval", "300 ms", "heartbeat.timeout", "5 s");
         try (ProcessCluster cluster = ProcessCluster.start(tmp, 1, conf)) {
             // A job before the restart, so the TaskManager knows the old blob server's address.
             String before = cluster.uploadJar(ProcessCluster.jarOf(tmp.resolve("before.jar"), ProcessWordCount.class));
