@@ -29,8 +29,11 @@ class ExactlyOnceProcessTest {
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceProcessTest.class);
     private static final int PARALLELISM = 3;
     private static final int KILLS = 5;
-    /** 1.2 M numbers; the job reads about 25,000 per second per subtask: some 16 s without failures. */
-    private static final long N = PARALLELISM * ExactlyOnceJob.BLOCK * 8000L;
+    /**
+     * 1.5 M numbers. The throttle (2 ms after every 50 records) lets a subtask read at most 25,000
+     * per second, so the job runs at least 20 s on any machine, longer than five kill cycles.
+     */
+    private static final long N = PARALLELISM * ExactlyOnceJob.BLOCK * 10_000L;
 
     @TempDir
     Path tmp;
