@@ -100,7 +100,8 @@ public final class CheckpointCoordinator {
     /** The job started from this checkpoint (a retained one given at submission); null if none. */
     private CompletedCheckpoint initialCheckpoint;
 
-    private final CheckpointStats stats = new CheckpointStats();
+    /** The statistics the REST API shows. */
+    private final CheckpointStatsTracker stats;
 
     public CheckpointCoordinator(
             JobGraph jobGraph,
@@ -108,8 +109,10 @@ public final class CheckpointCoordinator {
             JobAccess job,
             MainThreadExecutor mainThread,
             Clock clock,
-            ClassLoader userCodeClassLoader) {
+            ClassLoader userCodeClassLoader,
+            CheckpointStatsTracker stats) {
         this.jobGraph = jobGraph;
+        this.stats = stats;
         this.config = config;
         this.job = job;
         this.mainThread = mainThread;
@@ -128,10 +131,6 @@ public final class CheckpointCoordinator {
 
     public CheckpointCoordinatorConfiguration getConfiguration() {
         return config;
-    }
-
-    public CheckpointStats getStats() {
-        return stats;
     }
 
     /** What the tasks of this job need to take part. */
@@ -234,7 +233,7 @@ public final class CheckpointCoordinator {
         CheckpointStorageLocation location = taskSettings().locationOf(id);
         PendingCheckpoint checkpoint = new PendingCheckpoint(id, timestamp, location, tasks);
         pending.put(id, checkpoint);
-        stats.reportPending(id, timestamp, tasks.size(), force);
+        stats.reportPending(id, timestamp, false);
         checkpoint.timeout = mainThread.schedule(
                 () -> {
                     if (pending.get(id) == checkpoint) {
@@ -293,7 +292,7 @@ public final class CheckpointCoordinator {
 
     public void receiveAcknowledge(Execution e, long checkpointId, CheckpointMetrics metrics, TaskStateSnapshot state) {
         PendingCheckpoint p = pending.get(checkpointId);
-        if (p == null || !p.acknowledge(e.getAttemptId(), state, metrics, clock.millis())) {
+        if (p == null || !p.acknowledge(e.getAttemptId(), state)) {
             LOG.debug("Discarding the late or unknown acknowledgement of checkpoint {} by {}", checkpointId, e);
             ioExecutor.execute(() -> discardQuietly(state));
             return;
@@ -303,7 +302,10 @@ public final class CheckpointCoordinator {
                 e.getVertex().getJobVertex().getJobVertex().getId().toString(),
                 e.getVertex().getSubtaskIndex(),
                 clock.millis(),
-                metrics);
+                metrics.stateSize(),
+                metrics.alignmentNanos() / 1_000_000,
+                metrics.syncNanos() / 1_000_000,
+                metrics.asyncNanos() / 1_000_000);
         completeIfAcknowledged(p);
     }
 
@@ -364,7 +366,7 @@ public final class CheckpointCoordinator {
         for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
             if (p.involves(e.getAttemptId())
                     && !p.isAcknowledgedBy(e.getAttemptId())
-                    && p.acknowledge(e.getAttemptId(), finalState, new CheckpointMetrics(0, 0, 0, 0), clock.millis())) {
+                    && p.acknowledge(e.getAttemptId(), finalState)) {
                 completeIfAcknowledged(p);
             }
         }
@@ -392,7 +394,11 @@ public final class CheckpointCoordinator {
         store.add(completed);
         lastCompletionTime = now;
         consecutiveFailures = 0;
-        stats.reportCompleted(completed, now - p.triggerTimestamp, p);
+        stats.reportCompleted(
+                completed.checkpointId(),
+                completed.completionTimestamp(),
+                completed.getStateSize(),
+                completed.externalPath());
         LOG.info(
                 "Completed checkpoint {} of job '{}' ({} bytes, {} ms){}",
                 p.checkpointId,
@@ -477,7 +483,6 @@ public final class CheckpointCoordinator {
                     jobGraph.getName(),
                     c.checkpointId(),
                     e.getMessage());
-            stats.reportRestoreFailure(c.checkpointId(), e.getMessage());
         });
         return newest != null ? newest : initialCheckpoint;
     }
@@ -530,11 +535,6 @@ public final class CheckpointCoordinator {
 
     public JobID getJobId() {
         return jobGraph.getJobId();
-    }
-
-    /** The retained checkpoints, newest first (for REST and tests). */
-    public List<CompletedCheckpoint> getRetainedCheckpoints() {
-        return store.newestFirst();
     }
 
     private static SubtaskKey keyOf(Execution e) {

@@ -28,11 +28,6 @@ final class PendingCheckpoint {
     Map<io.sluice.runtime.operators.coordination.OperatorID, byte[]> coordinatorStates;
     ScheduledFuture<?> timeout;
 
-    long maxAlignmentNanos;
-    long maxSyncNanos;
-    long maxAsyncNanos;
-    long lastAckTimestamp;
-
     PendingCheckpoint(
             long checkpointId,
             long triggerTimestamp,
@@ -55,25 +50,13 @@ final class PendingCheckpoint {
     }
 
     /** Records an acknowledgement; false if the attempt owes none (unknown or a repeat). */
-    boolean acknowledge(ExecutionAttemptID attempt, TaskStateSnapshot state, CheckpointMetrics metrics, long now) {
+    boolean acknowledge(ExecutionAttemptID attempt, TaskStateSnapshot state) {
         SubtaskKey key = notYetAcknowledged.remove(attempt);
         if (key == null) {
             return false;
         }
         acknowledged.put(key, state);
-        maxAlignmentNanos = Math.max(maxAlignmentNanos, metrics.alignmentNanos());
-        maxSyncNanos = Math.max(maxSyncNanos, metrics.syncNanos());
-        maxAsyncNanos = Math.max(maxAsyncNanos, metrics.asyncNanos());
-        lastAckTimestamp = now;
         return true;
-    }
-
-    int numberOfTasks() {
-        return tasks.size();
-    }
-
-    int numberOfAcknowledged() {
-        return tasks.size() - notYetAcknowledged.size();
     }
 
     boolean isFullyAcknowledged() {

@@ -189,8 +189,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         new CheckpointAccess(),
                         getMainThreadExecutor(),
                         services.clock(),
-                        userCodeClassLoader);
-                checkpoints.getStats().forwardTo(checkpointStats);
+                        userCodeClassLoader,
+                        checkpointStats);
                 if (initialCheckpoint != null) {
                     checkpoints.setInitialCheckpoint(initialCheckpoint);
                 }
@@ -697,11 +697,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
             return null;
         });
-    }
-
-    /** The checkpoint coordinator, or null when the job takes no checkpoints (main thread). */
-    CheckpointCoordinator getCheckpointCoordinator() {
-        return checkpoints;
     }
 
     /** What the checkpoint coordinator sees of this JobMaster; main thread. */

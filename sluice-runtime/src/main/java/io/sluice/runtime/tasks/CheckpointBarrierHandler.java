@@ -61,11 +61,6 @@ final class CheckpointBarrierHandler {
         return pending != null;
     }
 
-    /** The last checkpoint this handler completed, aborted or is aligning; -1 before the first. */
-    long getCurrentCheckpointId() {
-        return currentCheckpointId;
-    }
-
     void processBarrier(CheckpointBarrier barrier, int channel) throws Exception {
         long id = barrier.getId();
         if (id < currentCheckpointId || (id == currentCheckpointId && pending == null)) {
